@@ -1,0 +1,108 @@
+package org.tongxing.account;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.tongxing.account.domain.Account;
+import org.tongxing.account.domain.AccountRepository;
+import org.tongxing.account.domain.PasswordPolicy;
+
+/**
+ * The accounts of the platform, for other modules.
+ */
+@Service
+public class Accounts {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog auditLog;
+
+	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * Creates an account and records it in the audit log.
+	 * @throws DuplicateAccountException when the username or email is taken
+	 * @throws WeakPasswordException when a given password breaks the policy
+	 */
+	@Transactional
+	public AccountId create(NewAccount request) {
+		if (this.accounts.findByUsername(request.username().trim()).isPresent()) {
+			throw new DuplicateAccountException("username");
+		}
+		if (request.email() != null && !request.email().isBlank()
+				&& this.accounts.findByEmail(request.email().trim()).isPresent()) {
+			throw new DuplicateAccountException("email");
+		}
+		String password = request.password();
+		boolean mustChange = request.mustChangePassword();
+		if (password == null) {
+			password = randomSecret();
+			mustChange = true;
+		}
+		else {
+			List<String> violations = PasswordPolicy.violations(password, request.username());
+			if (!violations.isEmpty()) {
+				throw new WeakPasswordException(violations);
+			}
+		}
+		Account account = this.accounts.save(new Account(request.username(), request.displayName(), request.email(),
+				this.passwordEncoder.encode(password), request.roles(), mustChange));
+		this.auditLog.record("account", account.id(), "created", null, account.auditState());
+		return account.id();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> find(AccountId id) {
+		return this.accounts.findById(id.value()).map(Account::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> findByUsername(String username) {
+		return this.accounts.findByUsername(username).map(Account::view);
+	}
+
+	/** Accounts whose username, name or email contains the text, for pickers. */
+	@Transactional(readOnly = true)
+	public List<AccountView> search(String text, int limit) {
+		return this.accounts.search(text.trim(), PageRequest.of(0, limit)).stream().map(Account::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyEnabledWithRole(Role role) {
+		return this.accounts.existsEnabledWithRole(role);
+	}
+
+	/** The account signed in on the current thread, if any. */
+	public static Optional<SignedInAccount> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInAccount account) {
+			return Optional.of(account);
+		}
+		return Optional.empty();
+	}
+
+	/** A random secret of 16 bytes, URL-safe; for one-time passwords and tokens. */
+	public static String randomSecret() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.tongxing.account.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class SignInController {
+
+	@GetMapping("/login")
+	String signIn() {
+		return "account/login";
+	}
+
+}
