@@ -31,7 +31,6 @@ import org.tongxing.account.domain.AccountAdministration;
 import org.tongxing.account.domain.Passwords;
 import org.tongxing.account.domain.SelfLockoutException;
 import org.tongxing.account.security.AccountSessions;
-import org.tongxing.shared.web.Htmx;
 
 /**
  * Account administration: coordinators change, leadership reads (enforced in the security
@@ -66,7 +65,8 @@ class AccountAdminController {
 		Page<AccountView> accounts = this.administration.search(query, PageRequest.of(Math.max(0, page), PAGE_SIZE));
 		model.addAttribute("q", query);
 		model.addAttribute("accounts", accounts);
-		return Htmx.pageOrFragment(request, "account/accounts", "rows");
+		model.addAttribute("pages", PageLinks.of(request, accounts));
+		return Views.pageOrRows(request, "account/accounts");
 	}
 
 	@GetMapping("/new")

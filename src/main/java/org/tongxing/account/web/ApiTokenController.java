@@ -2,6 +2,8 @@ package org.tongxing.account.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.validation.Valid;
 
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.tongxing.account.AccountProperties;
 import org.tongxing.account.SignedInAccount;
 import org.tongxing.account.domain.ApiTokens;
 
@@ -28,10 +31,15 @@ import org.tongxing.account.domain.ApiTokens;
 @RequestMapping("/account/tokens")
 class ApiTokenController {
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final ApiTokens tokens;
 
-	ApiTokenController(ApiTokens tokens) {
+	private final ZoneId zone;
+
+	ApiTokenController(ApiTokens tokens, AccountProperties properties) {
 		this.tokens = tokens;
+		this.zone = properties.timeZone();
 	}
 
 	@GetMapping
@@ -60,9 +68,21 @@ class ApiTokenController {
 	}
 
 	private String show(SignedInAccount me, Model model) {
-		model.addAttribute("tokens", this.tokens.of(me.id()));
-		model.addAttribute("now", Instant.now());
+		Instant now = Instant.now();
+		model.addAttribute("tokens", this.tokens.of(me.id())
+			.stream()
+			.map((token) -> new TokenRow(token.id(), token.name(), format(token.createdAt()), format(token.expiresAt()),
+					format(token.lastUsedAt()), token.active(now), token.revokedAt() != null))
+			.toList());
 		return "account/tokens";
+	}
+
+	private String format(Instant instant) {
+		return (instant != null) ? TIME.format(instant.atZone(this.zone)) : null;
+	}
+
+	record TokenRow(long id, String name, String created, String expires, String lastUsed, boolean active,
+			boolean revoked) {
 	}
 
 }

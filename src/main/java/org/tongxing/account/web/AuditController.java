@@ -2,6 +2,7 @@ package org.tongxing.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import org.tongxing.account.domain.AuditEntries;
-import org.tongxing.shared.web.Htmx;
 
 /**
  * The audit log, read-only: there is deliberately no handler that changes an entry.
@@ -36,10 +36,13 @@ class AuditController {
 		if (result.hasFieldErrors("to")) {
 			filter.setTo(null);
 		}
-		model.addAttribute("entries", this.entries.find(filter.filter(), PageRequest.of(filter.getPage(), PAGE_SIZE)));
+		Page<AuditEntries.Entry> entries = this.entries.find(filter.filter(),
+				PageRequest.of(filter.getPage(), PAGE_SIZE));
+		model.addAttribute("entries", entries);
+		model.addAttribute("pages", PageLinks.of(request, entries));
 		model.addAttribute("entityTypes", this.entries.entityTypes());
 		model.addAttribute("actions", this.entries.actions());
-		return Htmx.pageOrFragment(request, "account/audit", "rows");
+		return Views.pageOrRows(request, "account/audit");
 	}
 
 }
