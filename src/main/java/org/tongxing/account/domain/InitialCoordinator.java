@@ -6,6 +6,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -37,6 +38,7 @@ class InitialCoordinator implements ApplicationRunner {
 
 	private final PrintStream console;
 
+	@Autowired
 	InitialCoordinator(Accounts accounts, AccountProperties properties) {
 		this(accounts, properties.initialCoordinator(), System.out);
 	}

@@ -1,6 +1,7 @@
 package org.tongxing.account.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +18,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -89,13 +95,21 @@ class SecurityConfiguration {
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken));
 		http.addFilterBefore(new BearerTokenFilter(tokens, userDetails), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new MustChangePasswordFilter(), AuthorizationFilter.class);
-		http.exceptionHandling(
-				(exceptions) -> exceptions.defaultAuthenticationEntryPointFor((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer");
-					ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized");
-				}, api)
-					.defaultAccessDeniedHandlerFor((request, response, ex) -> ApiErrors.write(response,
-							HttpServletResponse.SC_FORBIDDEN, "forbidden"), api));
+		AuthenticationEntryPoint apiUnauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized");
+		};
+		AccessDeniedHandler apiForbidden = (request, response, ex) -> ApiErrors.write(response,
+				HttpServletResponse.SC_FORBIDDEN, "forbidden");
+		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedHandlers = new LinkedHashMap<>();
+		deniedHandlers.put(api, apiForbidden);
+		http.exceptionHandling((exceptions) -> exceptions
+			.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+				.addEntryPointFor(apiUnauthorized, api)
+				.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+				.build())
+			.accessDeniedHandler(
+					new RequestMatcherDelegatingAccessDeniedHandler(deniedHandlers, new AccessDeniedHandlerImpl())));
 
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

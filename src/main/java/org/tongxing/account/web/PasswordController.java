@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import org.tongxing.account.SignedInAccount;
 import org.tongxing.account.WeakPasswordException;
+import org.tongxing.account.domain.PasswordPolicy;
 import org.tongxing.account.domain.Passwords;
 import org.tongxing.account.domain.WrongPasswordException;
 import org.tongxing.account.security.SignedInSession;
@@ -30,6 +31,11 @@ class PasswordController {
 	PasswordController(Passwords passwords, SignedInSession session) {
 		this.passwords = passwords;
 		this.session = session;
+	}
+
+	@ModelAttribute("passwordMinLength")
+	int passwordMinLength() {
+		return PasswordPolicy.MIN_LENGTH;
 	}
 
 	@GetMapping

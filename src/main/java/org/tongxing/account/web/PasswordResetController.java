@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tongxing.account.AccountView;
 import org.tongxing.account.WeakPasswordException;
 import org.tongxing.account.domain.InvalidResetLinkException;
+import org.tongxing.account.domain.PasswordPolicy;
 import org.tongxing.account.domain.Passwords;
 
 /**
@@ -29,6 +30,11 @@ class PasswordResetController {
 
 	PasswordResetController(Passwords passwords) {
 		this.passwords = passwords;
+	}
+
+	@ModelAttribute("passwordMinLength")
+	int passwordMinLength() {
+		return PasswordPolicy.MIN_LENGTH;
 	}
 
 	@GetMapping("/password/forgot")
