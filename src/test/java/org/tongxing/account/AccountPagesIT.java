@@ -32,13 +32,11 @@ class AccountPagesIT {
 	@Test
 	void everyPageRendersWithLabelledControls() throws Exception {
 		SignedInAccount coordinator = AccountTestSupport.create(this.accounts, "pages", Role.COORDINATOR);
-		List<String> pages = List.of("/login", "/password/forgot", "/password/reset?token=nothing",
-				"/account/password", "/account/tokens", "/accounts", "/accounts/new", "/accounts/" + coordinator.id(),
-				"/audit");
+		List<String> pages = List.of("/login", "/password/forgot", "/password/reset?token=nothing", "/account/password",
+				"/account/tokens", "/accounts", "/accounts/new", "/accounts/" + coordinator.id(), "/audit");
 		for (String language : List.of("zh_CN", "en")) {
 			for (String page : pages) {
-				String html = this.mvc
-					.perform(get(page).param("lang", language).with(as(coordinator)))
+				String html = this.mvc.perform(get(page).param("lang", language).with(as(coordinator)))
 					.andExpect(status().isOk())
 					.andReturn()
 					.getResponse()
