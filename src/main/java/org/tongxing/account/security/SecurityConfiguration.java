@@ -92,7 +92,8 @@ class SecurityConfiguration {
 		// A browser cannot send an Authorization header cross-site without CORS, which
 		// this
 		// app does not allow, so bearer requests cannot be forged and need no CSRF token.
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken));
+		http.csrf((csrf) -> csrf
+			.ignoringRequestMatchers((request) -> api.matches(request) && BearerTokenFilter.hasBearerToken(request)));
 		http.addFilterBefore(new BearerTokenFilter(tokens, userDetails), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new MustChangePasswordFilter(), AuthorizationFilter.class);
 		AuthenticationEntryPoint apiUnauthorized = (request, response, ex) -> {
