@@ -1,6 +1,7 @@
 package org.tongxing.account.security;
 
-import org.springframework.security.core.userdetails.UserDetails;
+import java.util.Optional;
+
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,22 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	@Override
 	@Transactional(readOnly = true)
-	public UserDetails loadUserByUsername(String username) {
-		Account account = this.accounts.findByUsername(username.trim())
+	public SignedInAccount loadUserByUsername(String username) {
+		return this.accounts.findByUsername(username.trim())
+			.map(AccountUserDetailsService::principal)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+	}
+
+	/** The principal of an account, without its password hash. */
+	@Transactional(readOnly = true)
+	public Optional<SignedInAccount> loadById(long id) {
+		return this.accounts.findById(id).map(AccountUserDetailsService::principal).map((principal) -> {
+			principal.eraseCredentials();
+			return principal;
+		});
+	}
+
+	private static SignedInAccount principal(Account account) {
 		return new SignedInAccount(account.id().value(), account.username(), account.displayName(),
 				account.passwordHash(), account.roles(), account.enabled(), account.mustChangePassword());
 	}
