@@ -67,7 +67,7 @@ final class UnitTree {
 	 */
 	record Node(UnitView unit, List<Node> children, boolean match) {
 
-		boolean hasChildren() {
+		public boolean hasChildren() {
 			return !this.children.isEmpty();
 		}
 
