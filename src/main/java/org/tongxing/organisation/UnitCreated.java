@@ -1,0 +1,7 @@
+package org.tongxing.organisation;
+
+/**
+ * A unit was created.
+ */
+public record UnitCreated(UnitId unit, UnitId parent, String path) {
+}

@@ -1,0 +1,92 @@
+package org.tongxing.demo;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.tongxing.account.AccountView;
+import org.tongxing.account.Accounts;
+import org.tongxing.account.Role;
+import org.tongxing.account.SignedInAccount;
+import org.tongxing.organisation.UnitScope;
+import org.tongxing.organisation.UnitType;
+import org.tongxing.organisation.UnitView;
+import org.tongxing.organisation.Units;
+import org.tongxing.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class DemoDataIT {
+
+	@Autowired
+	DemoData data;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void loadingTwiceMoreAddsNothing() {
+		long units = count("unit");
+		long accounts = count("account");
+		long audit = count("audit_entry");
+		assertThat(this.data.loadOnce()).isFalse();
+		assertThat(this.data.loadOnce()).isFalse();
+		assertThat(count("unit")).isEqualTo(units);
+		assertThat(count("account")).isEqualTo(accounts);
+		assertThat(count("audit_entry")).isEqualTo(audit);
+		assertThat(this.jdbc.sql("select count(*) from data_load where name = 'demo-organisation'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theSeedsAssociationIsTheRoot() {
+		List<UnitView> all = this.units.list(UnitScope.everything(false));
+		UnitView root = all.get(0);
+		assertThat(root.isRoot()).isTrue();
+		assertThat(root.name()).isEqualTo("外交部青年志愿者协会");
+		assertThat(all).filteredOn((unit) -> unit.type() == UnitType.MISSION_ABROAD)
+			.extracting(UnitView::timeZone)
+			.contains("America/New_York", "Europe/Paris", "Africa/Johannesburg");
+		assertThat(all).extracting(UnitView::name).contains("协调员办公室", "非洲司", "外交学院", "吾心社", "领事司青年志愿者小组");
+	}
+
+	@Test
+	void wuxinAdminSeesTheUniversityAndItsSocietyOnly() {
+		AccountView admin = this.accounts.findByUsername("admin.wuxin").orElseThrow();
+		SignedInAccount signedIn = new SignedInAccount(admin.id().value(), admin.username(), admin.displayName(),
+				"{noop}x", admin.roles(), true, false);
+		assertThat(this.units.list(this.units.scopeOf(signedIn))).extracting(UnitView::name)
+			.containsExactly("外交学院", "吾心社");
+	}
+
+	@Test
+	void everyDemoRoleHasAnAccount() {
+		assertThat(this.accounts.findByUsername("coordinator").orElseThrow().has(Role.COORDINATOR)).isTrue();
+		assertThat(this.accounts.findByUsername("leader").orElseThrow().has(Role.LEADERSHIP)).isTrue();
+		assertThat(this.accounts.findByUsername("volunteer").orElseThrow().has(Role.VOLUNTEER)).isTrue();
+		assertThat(this.accounts.findByUsername("admin.africa")).isPresent();
+	}
+
+	@Test
+	void bannerNamesTheUrlAndEveryDemoAccount() {
+		String banner = DemoDataLoader.banner("http://localhost:9999");
+		assertThat(banner).contains("http://localhost:9999", "tongxing-demo-2026", "coordinator", "leader",
+				"admin.wuxin", "admin.africa", "volunteer");
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+}
