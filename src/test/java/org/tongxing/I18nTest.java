@@ -240,5 +240,4 @@ class I18nTest {
 		return TEMPLATES.relativize(template).toString();
 	}
 
-
 }
