@@ -58,7 +58,7 @@ class I18nTest {
 	static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg(?:OrNull|WithParams)?\\(\\s*'([^']+)'");
 
 	static final Pattern BUILT_KEY = Pattern
-		.compile("#\\{\\s*'([A-Za-z0-9_.\\-]*)'\\s*\\+\\s*\\$\\{[^}]*}\\s*\\+\\s*'([A-Za-z0-9_.\\-]*)'\\s*}");
+		.compile("#\\{\\s*'([A-Za-z0-9_.\\-]*)'\\s*\\+\\s*\\$\\{[^}]*}\\s*(?:\\+\\s*'([A-Za-z0-9_.\\-]*)'\\s*)?}");
 
 	static final Set<String> SWAPPED_BY = Set.of("th:text", "th:utext", "th:replace", "th:insert",
 			"sec:authentication");
@@ -97,22 +97,8 @@ class I18nTest {
 		Set<String> keys = allKeys();
 		List<String> problems = new ArrayList<>();
 		for (Path template : templates()) {
-			String source = Files.readString(template);
-			for (Pattern pattern : List.of(MESSAGE_KEY, MSG_CALL)) {
-				Matcher matcher = pattern.matcher(source);
-				while (matcher.find()) {
-					if (!keys.contains(matcher.group(1))) {
-						problems.add(relative(template) + ": unknown message key '" + matcher.group(1) + "'");
-					}
-				}
-			}
-			Matcher built = BUILT_KEY.matcher(source);
-			while (built.find()) {
-				String prefix = built.group(1);
-				String suffix = built.group(2);
-				if (keys.stream().noneMatch((key) -> key.startsWith(prefix) && key.endsWith(suffix))) {
-					problems.add(relative(template) + ": no message key like '" + prefix + "…" + suffix + "'");
-				}
+			for (String problem : unknownKeys(Files.readString(template), keys)) {
+				problems.add(relative(template) + ": " + problem);
 			}
 		}
 		assertThat(problems).as("message keys used in templates").isEmpty();
@@ -150,6 +136,41 @@ class I18nTest {
 		assertThat(hardCodedText(html)).containsExactlyInAnyOrder("<p> text \"Hard-coded 文字\"",
 				"<input> attribute placeholder=\"Type here\"", "<img> attribute alt=\"An emblem\"",
 				"<button> attribute title=\"Help\"", "<input> attribute value=\"Send\"");
+	}
+
+	@Test
+	void unknownKeysAreFound() {
+		String html = """
+				<h1 th:text="#{known}">x</h1><p th:text="#{missing.key}">x</p>
+				<p th:text="#{known.with(${a})}">x</p><p th:text="#{gone.with(${a})}">x</p>
+				<p th:text="${#messages.msg('lost')}">x</p>
+				<p th:text="#{'state.' + ${s} + '.label'}">x</p><p th:text="#{'kind.' + ${k}}">x</p>
+				""";
+		assertThat(unknownKeys(html, Set.of("known", "known.with", "state.open.label"))).containsExactlyInAnyOrder(
+				"unknown message key 'missing.key'", "unknown message key 'gone.with'", "unknown message key 'lost'",
+				"no message key like 'kind.…'");
+	}
+
+	/** The message keys a template names that no bundle has. */
+	static List<String> unknownKeys(String source, Set<String> keys) {
+		List<String> problems = new ArrayList<>();
+		for (Pattern pattern : List.of(MESSAGE_KEY, MSG_CALL)) {
+			Matcher matcher = pattern.matcher(source);
+			while (matcher.find()) {
+				if (!keys.contains(matcher.group(1))) {
+					problems.add("unknown message key '" + matcher.group(1) + "'");
+				}
+			}
+		}
+		Matcher built = BUILT_KEY.matcher(source);
+		while (built.find()) {
+			String prefix = built.group(1);
+			String suffix = (built.group(2) != null) ? built.group(2) : "";
+			if (keys.stream().noneMatch((key) -> key.startsWith(prefix) && key.endsWith(suffix))) {
+				problems.add("no message key like '" + prefix + "…" + suffix + "'");
+			}
+		}
+		return problems;
 	}
 
 	/** Descriptions of the hard-coded strings in one template. */
