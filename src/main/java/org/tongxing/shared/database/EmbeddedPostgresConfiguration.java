@@ -40,6 +40,11 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("max_connections", "100")
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C")
+			// Spring stops it (destroyMethod) after the beans that still need the
+			// database;
+			// zonky's own JVM shutdown hook would stop it in parallel, leaving the event
+			// publication registry waiting for a connection at shutdown
+			.setRegisterShutdownHook(false)
 			.start();
 	}
 

@@ -1,0 +1,152 @@
+package org.tongxing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tongxing.account.Accounts;
+import org.tongxing.account.NewAccount;
+import org.tongxing.account.Role;
+import org.tongxing.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application nodes on one database share their sessions (Spring Session JDBC): a
+ * person signs in on node A, and node B knows them from the session cookie alone. Node B
+ * is a second, independent instance of the application started here on the database of
+ * the test context.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SessionSharingIT {
+
+	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int portA;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Accounts accounts;
+
+	ConfigurableApplicationContext nodeB;
+
+	int portB;
+
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	@BeforeAll
+	void startNodeB() {
+		HikariDataSource database = (HikariDataSource) this.dataSource;
+		// command-line arguments, so that they win over application.properties
+		this.nodeB = new SpringApplicationBuilder(TongxingApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + database.getJdbcUrl(),
+				"--spring.datasource.username=" + nullToEmpty(database.getUsername()),
+				"--spring.datasource.password=" + nullToEmpty(database.getPassword()), "--tongxing.demo.enabled=false",
+				"--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=4",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=9", "--logging.level.root=WARN");
+		this.portB = ((WebServerApplicationContext) this.nodeB).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stopNodeB() {
+		if (this.nodeB != null) {
+			this.nodeB.close();
+		}
+	}
+
+	@Test
+	void aSessionStartedOnOneNodeIsValidOnTheOther() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String username = "nodes-" + suffix;
+		String displayName = "两节点 " + suffix;
+		String password = "Paper-boat-2026";
+		this.accounts.create(new NewAccount(username, displayName, null, password, Set.of(Role.VOLUNTEER), false));
+
+		assertThat(this.portB).isNotEqualTo(this.portA);
+		assertThat(this.nodeB.getBeanNamesForType(EmbeddedPostgres.class)).as("node B has no database of its own")
+			.isEmpty();
+		HttpResponse<String> withoutSession = get(this.portB, "/", null);
+		assertThat(withoutSession.statusCode()).as("node B without a session").isEqualTo(302);
+
+		HttpResponse<String> signInPage = get(this.portA, "/login", null);
+		String cookie = sessionCookie(signInPage).orElseThrow();
+		Matcher csrf = CSRF.matcher(signInPage.body());
+		assertThat(csrf.find()).as("CSRF token on the sign-in page").isTrue();
+		HttpResponse<String> signedIn = post(this.portA, "/login", cookie,
+				Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		// session fixation protection: signing in issues a new session id
+		String signedInCookie = sessionCookie(signedIn).orElse(cookie);
+
+		HttpResponse<String> home = get(this.portB, "/", signedInCookie);
+		assertThat(home.statusCode()).as("node B with node A's session").isEqualTo(200);
+		assertThat(home.body()).contains(displayName);
+	}
+
+	private HttpResponse<String> get(int port, String path, String cookie) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(int port, String path, String cookie, Map<String, String> form)
+			throws IOException, InterruptedException {
+		String body = form.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** {@code SESSION=...} from the response's Set-Cookie headers. */
+	private static Optional<String> sessionCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith("SESSION="))
+			.map((header) -> header.substring(0, header.indexOf(';')))
+			.findFirst();
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}
