@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.tongxing.shared.StartupBanner;
 
 /**
  * Loads the demo data at start-up when demo mode is on, and then tells on the console
@@ -39,7 +40,8 @@ class DemoDataLoader implements ApplicationRunner {
 	void announce() {
 		if (this.mode.enabled()) {
 			// The console, not the log: this is for the person who just ran the demo.
-			System.out.println(banner(this.environment.getProperty("tongxing.base-url", "http://localhost:8080")));
+			StartupBanner.console()
+				.println(banner(this.environment.getProperty("tongxing.base-url", "http://localhost:8080")));
 		}
 	}
 

@@ -4,7 +4,7 @@
  * {@code tongxing.demo.enabled=true}). Uses only the APIs of the account and organisation
  * modules.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = { "account", "organisation" })
+@ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "account", "organisation" })
 package org.tongxing.demo;
 
 import org.springframework.modulith.ApplicationModule;

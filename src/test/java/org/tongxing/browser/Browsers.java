@@ -69,7 +69,9 @@ public class Browsers implements BeforeEachCallback, AfterEachCallback {
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--disable-quic", "--user-data-dir=" + profile,
-					"--window-size=" + window.width() + "," + window.height());
+					// Bootstrap scrolls smoothly otherwise, and a click lands while the
+					// page still moves
+					"--force-prefers-reduced-motion", "--window-size=" + window.width() + "," + window.height());
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 				.usingAnyFreePort()

@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import org.tongxing.shared.StartupBanner;
 import org.tongxing.account.AccountProperties;
 import org.tongxing.account.Accounts;
 import org.tongxing.account.NewAccount;
@@ -40,7 +41,7 @@ class InitialCoordinator implements ApplicationRunner {
 
 	@Autowired
 	InitialCoordinator(Accounts accounts, AccountProperties properties) {
-		this(accounts, properties.initialCoordinator(), System.out);
+		this(accounts, properties.initialCoordinator(), StartupBanner.console());
 	}
 
 	InitialCoordinator(Accounts accounts, AccountProperties.InitialCoordinator configured, PrintStream console) {

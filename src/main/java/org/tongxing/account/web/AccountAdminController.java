@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.tongxing.shared.web.Htmx;
 import org.tongxing.account.AccountId;
 import org.tongxing.account.AccountView;
 import org.tongxing.account.Accounts;
@@ -66,7 +67,7 @@ class AccountAdminController {
 		model.addAttribute("q", query);
 		model.addAttribute("accounts", accounts);
 		model.addAttribute("pages", PageLinks.of(request, accounts));
-		return Views.pageOrRows(request, "account/accounts");
+		return Htmx.pageOrFragment(request, "account/accounts", "rows");
 	}
 
 	@GetMapping("/new")

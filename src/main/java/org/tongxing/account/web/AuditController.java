@@ -10,6 +10,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import org.tongxing.shared.web.Htmx;
 import org.tongxing.account.domain.AuditEntries;
 
 /**
@@ -42,7 +43,7 @@ class AuditController {
 		model.addAttribute("pages", PageLinks.of(request, entries));
 		model.addAttribute("entityTypes", this.entries.entityTypes());
 		model.addAttribute("actions", this.entries.actions());
-		return Views.pageOrRows(request, "account/audit");
+		return Htmx.pageOrFragment(request, "account/audit", "rows");
 	}
 
 }

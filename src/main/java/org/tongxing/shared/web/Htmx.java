@@ -11,8 +11,13 @@ public final class Htmx {
 	private Htmx() {
 	}
 
+	/**
+	 * Whether htmx asks for a fragment. A history restore sends {@code HX-Request} too
+	 * but wants the whole page.
+	 */
 	public static boolean isHtmx(HttpServletRequest request) {
-		return "true".equals(request.getHeader("HX-Request"));
+		return "true".equals(request.getHeader("HX-Request"))
+				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
 	}
 
 	/** {@code view} itself, or {@code view :: fragment} for an htmx request. */
