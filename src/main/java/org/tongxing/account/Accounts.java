@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -62,8 +63,16 @@ public class Accounts {
 				throw new WeakPasswordException(violations);
 			}
 		}
-		Account account = this.accounts.save(new Account(request.username(), request.displayName(), request.email(),
-				this.passwordEncoder.encode(password), request.roles(), mustChange));
+		Account account;
+		try {
+			account = this.accounts.save(new Account(request.username(), request.displayName(), request.email(),
+					this.passwordEncoder.encode(password), request.roles(), mustChange));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the unique indexes decide when two requests race past the checks above
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			throw new DuplicateAccountException(message.contains("account_email_uk") ? "email" : "username");
+		}
 		this.auditLog.record("account", account.id(), "created", null, account.auditState());
 		return account.id();
 	}

@@ -189,6 +189,17 @@ class PasswordIT {
 	}
 
 	@Test
+	void atMostFiveLinksAnHourGoToOneAccountWhateverTheFormIsAsked() throws Exception {
+		SignedInAccount me = AccountTestSupport.create(this.accounts, "flood", Role.VOLUNTEER);
+		String email = me.getUsername() + "@example.org";
+		for (int i = 0; i < 7; i++) {
+			assertThat(forgot(me.getUsername(), "zh-CN")).contains("我们已经向该邮箱发送了重设密码的链接");
+		}
+		Thread.sleep(500);
+		assertThat(AccountTestSupport.mailCount(this.greenMail, email)).isEqualTo(5);
+	}
+
+	@Test
 	void theAnswerIsTheSameForAnUnknownAccountAndNoMailIsSent() throws Exception {
 		String nobody = AccountTestSupport.unique("nobody");
 		String answer = forgot(nobody, "zh-CN");

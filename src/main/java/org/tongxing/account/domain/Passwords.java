@@ -32,6 +32,8 @@ import org.tongxing.account.WeakPasswordException;
 @Service
 public class Passwords {
 
+	static final int LINKS_PER_HOUR = 5;
+
 	private static final Logger log = LoggerFactory.getLogger(Passwords.class);
 
 	private final AccountRepository accounts;
@@ -95,6 +97,7 @@ public class Passwords {
 			.execute((status) -> this.accounts.findByUsername(identifier)
 				.or(() -> this.accounts.findByEmail(identifier))
 				.filter((account) -> account.enabled() && account.email() != null)
+				.filter(this::mayIssueAnotherLink)
 				.map((account) -> new Issued(account, issue(account, validity))))
 			.ifPresent((issued) -> send(issued,
 					() -> this.mail.sendResetLink(issued.account(), issued.token(), validity, locale)));
@@ -153,9 +156,25 @@ public class Passwords {
 			.filter(Account::enabled);
 	}
 
+	/**
+	 * Whether fewer than {@value #LINKS_PER_HOUR} links went to the account in the last
+	 * hour: the form is public, and must not serve to flood someone's mailbox.
+	 */
+	private boolean mayIssueAnotherLink(Account account) {
+		long recent = this.jdbc.sql("""
+				select count(*) from password_reset_token
+				where account_id = :account and created_at > now() - interval '1 hour'""")
+			.param("account", account.id().value())
+			.query(Long.class)
+			.single();
+		return recent < LINKS_PER_HOUR;
+	}
+
 	private String issue(Account account, Duration validity) {
-		// A new link replaces the unused ones, so only the latest mail works.
-		this.jdbc.sql("delete from password_reset_token where account_id = :account and used_at is null")
+		// A new link replaces the unused ones, so only the latest mail works; the rows
+		// stay
+		// to count the links sent.
+		this.jdbc.sql("update password_reset_token set used_at = now() where account_id = :account and used_at is null")
 			.param("account", account.id().value())
 			.update();
 		String token = Secrets.newToken();
