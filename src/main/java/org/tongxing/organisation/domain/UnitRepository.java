@@ -39,24 +39,13 @@ public class UnitRepository {
 	}
 
 	public void insert(Unit unit) {
-		UnitDetails d = unit.details();
-		this.jdbc.sql("""
+		withDetails(this.jdbc.sql("""
 				insert into unit (id, parent_id, path, name, name_en, short_code, type, country, city, time_zone,
 				                  description, contact, status)
 				values (:id, :parentId, :path, :name, :nameEn, :shortCode, :type, :country, :city, :timeZone,
-				        :description, :contact, :status)""")
-			.param("id", unit.id())
+				        :description, :contact, :status)"""), unit.details()).param("id", unit.id())
 			.param("parentId", unit.parentId())
 			.param("path", unit.path())
-			.param("name", d.name())
-			.param("nameEn", d.nameEn())
-			.param("shortCode", d.shortCode())
-			.param("type", d.type().name())
-			.param("country", d.country())
-			.param("city", d.city())
-			.param("timeZone", d.timeZone())
-			.param("description", d.description())
-			.param("contact", d.contact())
 			.param("status", unit.status().name())
 			.update();
 	}
@@ -65,23 +54,12 @@ public class UnitRepository {
 	 * Saves details and status; the tree position changes only by {@link #moveSubtree}.
 	 */
 	public void update(Unit unit) {
-		UnitDetails d = unit.details();
-		this.jdbc.sql("""
+		withDetails(this.jdbc.sql("""
 				update unit set name = :name, name_en = :nameEn, short_code = :shortCode, type = :type,
 				       country = :country, city = :city, time_zone = :timeZone, description = :description,
 				       contact = :contact, status = :status, closed_at = :closedAt, closed_reason = :closedReason,
 				       updated_at = now()
-				where id = :id""")
-			.param("id", unit.id())
-			.param("name", d.name())
-			.param("nameEn", d.nameEn())
-			.param("shortCode", d.shortCode())
-			.param("type", d.type().name())
-			.param("country", d.country())
-			.param("city", d.city())
-			.param("timeZone", d.timeZone())
-			.param("description", d.description())
-			.param("contact", d.contact())
+				where id = :id"""), unit.details()).param("id", unit.id())
 			.param("status", unit.status().name())
 			.param("closedAt", (unit.closedAt() != null) ? Timestamp.from(unit.closedAt()) : null)
 			.param("closedReason", unit.closedReason())
@@ -204,6 +182,18 @@ public class UnitRepository {
 		return Unit.restore(rs.getLong("id"), parentId, rs.getString("path"), details,
 				UnitStatus.valueOf(rs.getString("status")), (closedAt != null) ? closedAt.toInstant() : null,
 				rs.getString("closed_reason"));
+	}
+
+	private static JdbcClient.StatementSpec withDetails(JdbcClient.StatementSpec statement, UnitDetails d) {
+		return statement.param("name", d.name())
+			.param("nameEn", d.nameEn())
+			.param("shortCode", d.shortCode())
+			.param("type", d.type().name())
+			.param("country", d.country())
+			.param("city", d.city())
+			.param("timeZone", d.timeZone())
+			.param("description", d.description())
+			.param("contact", d.contact());
 	}
 
 }
