@@ -7,10 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -111,6 +117,37 @@ class SessionSharingIT {
 		HttpResponse<String> home = get(this.portB, "/", signedInCookie);
 		assertThat(home.statusCode()).as("node B with node A's session").isEqualTo(200);
 		assertThat(home.body()).contains(displayName);
+	}
+
+	@Test
+	void concurrentFirstRequestsAfterSignInAllSucceedOnBothNodes() throws Exception {
+		String username = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+		String password = "Paper-kite-2026";
+		this.accounts.create(new NewAccount(username, username, null, password, Set.of(Role.VOLUNTEER), false));
+		HttpResponse<String> signInPage = get(this.portA, "/login", null);
+		String cookie = sessionCookie(signInPage).orElseThrow();
+		Matcher csrf = CSRF.matcher(signInPage.body());
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> signedIn = post(this.portA, "/login", cookie,
+				Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
+		String session = sessionCookie(signedIn).orElse(cookie);
+
+		// each of these pages adds the new CSRF token to the fresh session at the same
+		// moment
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				int port = (i % 2 == 0) ? this.portA : this.portB;
+				answers.add(pool.submit(() -> get(port, "/", session).statusCode()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private HttpResponse<String> get(int port, String path, String cookie) throws IOException, InterruptedException {
