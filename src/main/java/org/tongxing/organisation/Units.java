@@ -26,9 +26,10 @@ import org.tongxing.organisation.domain.UnitRepository;
 /**
  * The unit tree, for pages and for other modules. Every read takes a {@link UnitScope}
  * and answers only within it (a unit outside it is reported as absent, so callers answer
- * 404); every change takes one too and is refused (403) unless the scope may change the
- * tree. Changes are audited and publish events ({@link UnitCreated}, {@link UnitMoved},
- * ...) in the transaction that makes them.
+ * 404); every change takes one too and is refused (403) unless the scope may make it
+ * ({@link UnitScope#mayManage}, {@link UnitScope#mayManageBelow},
+ * {@link UnitScope#requireCoordinator}). Changes are audited and publish events
+ * ({@link UnitCreated}, {@link UnitMoved}, ...) in the transaction that makes them.
  */
 @Service
 public class Units {
@@ -61,9 +62,9 @@ public class Units {
 	// --- scope ---
 
 	/**
-	 * What the account may see: everything for coordinators (who may also change the
-	 * tree) and leadership (read only); the subtrees of the units an admin admins;
-	 * nothing for anyone else.
+	 * What the account may see and change: everything for coordinators and leadership
+	 * (read only); the subtrees of the units an admin admins (to manage, see
+	 * {@link UnitScope}); nothing for anyone else.
 	 */
 	@Transactional(readOnly = true)
 	public UnitScope scopeOf(SignedInAccount account) {
@@ -172,7 +173,7 @@ public class Units {
 	 */
 	@Transactional
 	public UnitId createRoot(UnitScope scope, UnitDetails details) {
-		scope.requireMayChangeTree();
+		scope.requireCoordinator();
 		Unit root = Unit.association(this.units.nextId(), details);
 		this.units.insert(root);
 		this.auditLog.record("unit", root.id(), "created", null, root.auditState());
@@ -181,16 +182,16 @@ public class Units {
 	}
 
 	/**
-	 * Creates a unit under a parent.
+	 * Creates a unit under a parent the scope manages.
 	 * @throws UnitClosedException when the parent is closed
 	 * @throws UnitRuleViolationException when the details break a rule
 	 */
 	@Transactional
 	public UnitId create(UnitScope scope, UnitId parentId, UnitDetails details) {
-		scope.requireMayChangeTree();
 		// The parent's lock keeps it from closing or moving while its new sub-unit is
 		// written.
 		Unit parent = lockVisible(scope, parentId);
+		scope.requireMayManage(parent.path());
 		Unit unit = parent.createChild(this.units.nextId(), details);
 		this.units.insert(unit);
 		this.auditLog.record("unit", unit.id(), "created", null, unit.auditState());
@@ -198,11 +199,11 @@ public class Units {
 		return unit.unitId();
 	}
 
-	/** Renames a unit or changes its other details. */
+	/** Renames a unit the scope manages or changes its other details. */
 	@Transactional
 	public void edit(UnitScope scope, UnitId id, UnitDetails details) {
-		scope.requireMayChangeTree();
 		Unit unit = lockVisible(scope, id);
+		scope.requireMayManage(unit.path());
 		Map<String, Object> before = unit.auditState();
 		unit.edit(details);
 		this.units.update(unit);
@@ -212,14 +213,14 @@ public class Units {
 
 	/**
 	 * Moves a unit and its subtree under a new parent; the paths of the whole subtree
-	 * change in one statement.
+	 * change in one statement. The scope must manage the unit from below
+	 * ({@link UnitScope#mayManageBelow}) and manage the new parent.
 	 * @throws MoveIntoOwnSubtreeException when the new parent is the unit or below it
 	 * @throws RootUnitException when the unit is the root
 	 * @throws UnitClosedException when the new parent is closed
 	 */
 	@Transactional
 	public void move(UnitScope scope, UnitId id, UnitId newParentId) {
-		scope.requireMayChangeTree();
 		// Every move takes the root's row lock first, so moves run one at a time and each
 		// checks
 		// for cycles against the tree as the previous one committed it: two opposite
@@ -227,11 +228,13 @@ public class Units {
 		// (A under B, B under A) cannot both pass the check.
 		this.units.lockRoot();
 		Unit unit = lockVisible(scope, id);
+		scope.requireMayManageBelow(unit.path());
 		// Locking the subtree before rewriting it makes a sub-unit being created in it
 		// either
 		// commit before our update (which then sees it) or wait and read the new path.
 		this.units.lockSubtree(unit.path());
 		Unit newParent = lockVisible(scope, newParentId);
+		scope.requireMayManage(newParent.path());
 		Map<String, Object> before = unit.auditState();
 		String oldPath = unit.moveUnder(newParent);
 		this.units.moveSubtree(unit.id(), newParent.id(), oldPath, unit.path());
@@ -240,14 +243,14 @@ public class Units {
 	}
 
 	/**
-	 * Closes a unit: it keeps its history and takes no new sub-units, members or
-	 * activities.
+	 * Closes a unit the scope manages from below: it keeps its history and takes no new
+	 * sub-units, members or activities.
 	 * @throws OpenSubUnitsException when sub-units are open
 	 */
 	@Transactional
 	public void close(UnitScope scope, UnitId id, String reason) {
-		scope.requireMayChangeTree();
 		Unit unit = lockVisible(scope, id);
+		scope.requireMayManageBelow(unit.path());
 		Map<String, Object> before = unit.auditState();
 		unit.close(reason, this.clock.instant(), this.units.countOpenChildren(unit.id()));
 		this.units.update(unit);
@@ -256,13 +259,13 @@ public class Units {
 	}
 
 	/**
-	 * Opens a closed unit again.
+	 * Opens a closed unit the scope manages from below again.
 	 * @throws ParentClosedException when its parent is closed
 	 */
 	@Transactional
 	public void reopen(UnitScope scope, UnitId id) {
-		scope.requireMayChangeTree();
 		Unit unit = lockVisible(scope, id);
+		scope.requireMayManageBelow(unit.path());
 		Unit parent = (unit.parentId() != null) ? this.units.lock(unit.parentId()).orElseThrow() : null;
 		Map<String, Object> before = unit.auditState();
 		unit.reopen(parent);
@@ -277,7 +280,7 @@ public class Units {
 	 */
 	@Transactional
 	public void appointAdmin(UnitScope scope, UnitId id, AccountId account) {
-		scope.requireMayChangeTree();
+		scope.requireCoordinator();
 		Unit unit = lockVisible(scope, id);
 		AccountView view = this.accounts.find(account).orElseThrow(() -> new IllegalArgumentException("No account"));
 		Long by = Accounts.current().map((current) -> current.id().value()).orElse(null);
@@ -291,7 +294,7 @@ public class Units {
 	/** Removes an account as admin of a unit; nothing happens when it is not one. */
 	@Transactional
 	public void removeAdmin(UnitScope scope, UnitId id, AccountId account) {
-		scope.requireMayChangeTree();
+		scope.requireCoordinator();
 		Unit unit = lockVisible(scope, id);
 		if (this.admins.remove(unit.id(), account.value())) {
 			Map<String, Object> state = this.accounts.find(account)

@@ -1,9 +1,12 @@
 package org.tongxing.organisation;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.tongxing.account.Accounts;
@@ -24,8 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A unit admin sees their subtree and nothing else; leadership reads everything and
- * changes nothing; a volunteer sees no unit.
+ * A unit admin sees and manages their subtree and nothing else (the unit they administer
+ * itself is moved, closed and reopened only by coordinators; admins are appointed only by
+ * coordinators); leadership reads everything and changes nothing; a volunteer sees no
+ * unit.
  */
 @IntegrationTest
 class UnitScopeIT {
@@ -38,6 +43,9 @@ class UnitScopeIT {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	OrganisationFixture fixture;
 
@@ -91,46 +99,205 @@ class UnitScopeIT {
 	}
 
 	@Test
-	void adminCannotChangeTheTree() throws Exception {
+	void adminCreatesEditsMovesClosesAndReopensInsideTheirSubtreeAndEveryChangeIsAudited() throws Exception {
 		this.mvc.perform(get("/units/new").param("parent", this.a.toString()).with(user(this.adminOfA)))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isOk());
 		this.mvc
 			.perform(post("/units/new").param("parent", this.a.toString())
-				.param("name", "new")
+				.param("name", this.fixture.name("N"))
 				.param("type", "DEPARTMENT")
 				.with(user(this.adminOfA))
 				.with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection());
+		UnitView created = this.units.children(OrganisationFixture.SYSTEM, this.a)
+			.stream()
+			.filter((unit) -> unit.name().equals(this.fixture.name("N")))
+			.findFirst()
+			.orElseThrow();
+		UnitId n = created.id();
+		this.mvc.perform(get("/units").with(user(this.adminOfA)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(this.fixture.name("N"))));
+
 		this.mvc
-			.perform(post("/units/" + this.a1 + "/move").param("parentId", this.a.toString())
+			.perform(post("/units/" + n + "/edit").param("name", this.fixture.name("N2"))
+				.param("type", "DEPARTMENT")
+				.with(user(this.adminOfA))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, n).name()).isEqualTo(this.fixture.name("N2"));
+		this.mvc
+			.perform(post("/units/" + this.a + "/edit").param("name", this.fixture.name("A"))
+				.param("nameEn", "Renamed by its admin")
+				.param("type", "DEPARTMENT")
+				.with(user(this.adminOfA))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, this.a).nameEn()).isEqualTo("Renamed by its admin");
+
+		this.mvc.perform(get("/units/" + n + "/move").with(user(this.adminOfA)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(this.fixture.name("A1"))))
+			.andExpect(content().string(not(containsString(this.fixture.name("B")))));
+		this.mvc
+			.perform(post("/units/" + n + "/move").param("parentId", this.a1.toString())
+				.with(user(this.adminOfA))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, n).parentId()).isEqualTo(this.a1);
+
+		this.mvc
+			.perform(post("/units/" + n + "/close").param("reason", "merged").with(user(this.adminOfA)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, n).isOpen()).isFalse();
+		this.mvc.perform(post("/units/" + n + "/reopen").with(user(this.adminOfA)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, n).isOpen()).isTrue();
+
+		List<String> actions = this.jdbc
+			.sql("select action from audit_entry where entity_type = 'unit' and entity_id = :id order by id")
+			.param("id", n.toString())
+			.query(String.class)
+			.list();
+		assertThat(actions).containsExactly("created", "edited", "moved", "closed", "reopened");
+	}
+
+	@Test
+	void adminGets403MovingClosingOrReopeningTheUnitTheyAdminister() throws Exception {
+		this.mvc.perform(get("/units/" + this.a + "/close").with(user(this.adminOfA)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("id=\"unit-denied-reason\"")))
+			.andExpect(content().string(containsString("只能由协调员移动、关闭或重新启用")));
+		this.mvc
+			.perform(post("/units/" + this.a + "/close").param("reason", "no").with(user(this.adminOfA)).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/units/" + this.a + "/move").with(user(this.adminOfA))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/units/" + this.a + "/move").param("parentId", this.a1.toString())
+				.with(user(this.adminOfA))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/units/" + this.a + "/reopen").with(user(this.adminOfA)).with(csrf()))
+			.andExpect(status().isForbidden());
+		UnitView unit = this.units.get(OrganisationFixture.SYSTEM, this.a);
+		assertThat(unit.isOpen()).isTrue();
+		assertThat(unit.parentId()).isEqualTo(this.fixture.root());
+	}
+
+	@Test
+	void adminGets404ChangingOrReachingOutsideTheirSubtree() throws Exception {
+		for (String parent : new String[] { this.b.toString(), this.fixture.root().toString(), "987654321" }) {
+			this.mvc.perform(get("/units/new").param("parent", parent).with(user(this.adminOfA)))
+				.andExpect(status().isNotFound());
+			this.mvc
+				.perform(post("/units/new").param("parent", parent)
+					.param("name", this.fixture.name("X"))
+					.param("type", "DEPARTMENT")
+					.with(user(this.adminOfA))
+					.with(csrf()))
+				.andExpect(status().isNotFound());
+			this.mvc
+				.perform(post("/units/" + this.a1 + "/move").param("parentId", parent)
+					.with(user(this.adminOfA))
+					.with(csrf()))
+				.andExpect(status().isNotFound());
+			this.mvc
+				.perform(post("/units/" + parent + "/edit").param("name", this.fixture.name("X"))
+					.param("type", "DEPARTMENT")
+					.with(user(this.adminOfA))
+					.with(csrf()))
+				.andExpect(status().isNotFound());
+			this.mvc.perform(
+					post("/units/" + parent + "/close").param("reason", "no").with(user(this.adminOfA)).with(csrf()))
+				.andExpect(status().isNotFound());
+		}
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, this.a1).parentId()).isEqualTo(this.a);
+		assertThat(this.units.children(OrganisationFixture.SYSTEM, this.b)).isEmpty();
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, this.b).name()).isEqualTo(this.fixture.name("B"));
+	}
+
+	@Test
+	void adminGets403AppointingOrRemovingAdmins() throws Exception {
+		SignedInAccount other = this.fixture.account("other", Role.VOLUNTEER);
+		this.mvc
+			.perform(post("/units/" + this.a1 + "/admins").param("username", other.getUsername())
 				.with(user(this.adminOfA))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/units/" + this.a1 + "/close").param("reason", "no").with(user(this.adminOfA)).with(csrf()))
+			.perform(post("/units/" + this.a + "/admins/" + this.adminOfA.id() + "/remove").with(user(this.adminOfA))
+				.with(csrf()))
 			.andExpect(status().isForbidden());
-		assertThat(this.units.children(OrganisationFixture.SYSTEM, this.a)).hasSize(1);
+		this.mvc
+			.perform(get("/units/" + this.a + "/admins/candidates").param("username", "x").with(user(this.adminOfA)))
+			.andExpect(status().isForbidden());
+		assertThat(this.units.admins(OrganisationFixture.SYSTEM, this.a1)).isEmpty();
+		assertThat(this.units.admins(OrganisationFixture.SYSTEM, this.a)).hasSize(1);
 	}
 
 	@Test
-	void adminPageOffersNoChanges() throws Exception {
+	void adminPagesOfferExactlyTheChangesTheAdminMayMake() throws Exception {
 		this.mvc.perform(get("/units/" + this.a).with(user(this.adminOfA)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(not(containsString("appoint-admin-form"))))
-			.andExpect(content().string(not(containsString("unit-new-child"))));
+			.andExpect(content().string(containsString("unit-new-child")))
+			.andExpect(content().string(containsString("id=\"unit-edit\"")))
+			.andExpect(content().string(not(containsString("id=\"unit-move\""))))
+			.andExpect(content().string(not(containsString("id=\"unit-close\""))))
+			.andExpect(content().string(not(containsString("appoint-admin-form"))));
+		this.mvc.perform(get("/units/" + this.a1).with(user(this.adminOfA)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"unit-move\"")))
+			.andExpect(content().string(containsString("id=\"unit-close\"")))
+			.andExpect(content().string(not(containsString("appoint-admin-form"))));
 	}
 
 	@Test
 	void leadershipReadsEverythingButChangesNothing() throws Exception {
 		SignedInAccount leader = this.fixture.account("leader", Role.LEADERSHIP);
-		this.mvc.perform(get("/units/" + this.b).with(user(leader))).andExpect(status().isOk());
+		this.mvc.perform(get("/units/" + this.b).with(user(leader)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("unit-actions"))))
+			.andExpect(content().string(not(containsString("appoint-admin-form"))));
 		this.mvc.perform(get("/api/v1/units/" + this.a1).with(user(leader))).andExpect(status().isOk());
 		this.mvc.perform(get("/units/" + this.b + "/edit").with(user(leader))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/units/new").param("parent", this.b.toString()).with(user(leader)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/units/new").param("parent", this.b.toString())
+				.param("name", this.fixture.name("L"))
+				.param("type", "DEPARTMENT")
+				.with(user(leader))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/units/" + this.b + "/edit").param("name", this.fixture.name("L"))
+				.param("type", "DEPARTMENT")
+				.with(user(leader))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/units/" + this.a1 + "/move").param("parentId", this.b.toString())
+				.with(user(leader))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/units/" + this.b + "/close").param("reason", "no").with(user(leader)).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/units/" + this.b + "/reopen").with(user(leader)).with(csrf()))
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/units/" + this.b + "/admins").param("username", this.adminOfA.getUsername())
 				.with(user(leader))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/units/" + this.a + "/admins/" + this.adminOfA.id() + "/remove").with(user(leader))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		UnitView unchanged = this.units.get(OrganisationFixture.SYSTEM, this.b);
+		assertThat(unchanged.name()).isEqualTo(this.fixture.name("B"));
+		assertThat(unchanged.isOpen()).isTrue();
+		assertThat(this.units.children(OrganisationFixture.SYSTEM, this.b)).isEmpty();
+		assertThat(this.units.get(OrganisationFixture.SYSTEM, this.a1).parentId()).isEqualTo(this.a);
 	}
 
 	@Test

@@ -8,32 +8,38 @@ import java.util.TreeSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.tongxing.account.AccountId;
 import org.tongxing.account.AccountView;
 import org.tongxing.account.Accounts;
+import org.tongxing.organisation.AdministeredUnitException;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.UnitRuleViolationException;
 import org.tongxing.organisation.UnitScope;
 import org.tongxing.organisation.UnitType;
 import org.tongxing.organisation.UnitView;
 import org.tongxing.organisation.Units;
+import org.tongxing.shared.web.BrandingProperties;
 import org.tongxing.shared.web.Htmx;
 
 /**
  * The unit pages. Every unit is read through the signed-in account's {@link UnitScope}: a
- * unit outside it answers 404, a change without the right to change the tree 403.
+ * unit outside it answers 404, a change the scope may not make 403 (the rule lives in
+ * {@link UnitScope}; the pages show only the actions it allows).
  */
 @Controller
 @RequestMapping("/units")
@@ -47,9 +53,12 @@ class UnitController {
 
 	private final Accounts accounts;
 
-	UnitController(Units units, Accounts accounts) {
+	private final BrandingProperties branding;
+
+	UnitController(Units units, Accounts accounts, BrandingProperties branding) {
 		this.units = units;
 		this.accounts = accounts;
+		this.branding = branding;
 	}
 
 	@GetMapping
@@ -58,7 +67,6 @@ class UnitController {
 		model.addAttribute("query", query);
 		model.addAttribute("filtering", query != null && !query.isBlank());
 		model.addAttribute("roots", UnitTree.of(this.units.list(scope), query));
-		model.addAttribute("mayChange", scope.mayChangeTree());
 		return Htmx.pageOrFragment(request, "organisation/units", "tree");
 	}
 
@@ -72,7 +80,7 @@ class UnitController {
 
 	@GetMapping("/new")
 	String newUnit(@RequestParam("parent") long parentId, Model model) {
-		UnitScope scope = changingScope(parentId);
+		UnitScope scope = managing(parentId);
 		model.addAttribute("unitForm", new UnitForm());
 		return unitForm(model, scope, this.units.get(scope, new UnitId(parentId)), null);
 	}
@@ -80,7 +88,7 @@ class UnitController {
 	@PostMapping("/new")
 	String create(@RequestParam("parent") long parentId, @Valid @ModelAttribute("unitForm") UnitForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(parentId);
+		UnitScope scope = managing(parentId);
 		UnitView parent = this.units.get(scope, new UnitId(parentId));
 		if (!errors.hasErrors()) {
 			try {
@@ -97,7 +105,7 @@ class UnitController {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managing(id);
 		UnitView unit = this.units.get(scope, new UnitId(id));
 		model.addAttribute("unitForm", UnitForm.of(unit));
 		return unitForm(model, scope, null, unit);
@@ -106,7 +114,7 @@ class UnitController {
 	@PostMapping("/{id}/edit")
 	String update(@PathVariable long id, @Valid @ModelAttribute("unitForm") UnitForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managing(id);
 		UnitView unit = this.units.get(scope, new UnitId(id));
 		if (!errors.hasErrors()) {
 			try {
@@ -123,7 +131,7 @@ class UnitController {
 
 	@GetMapping("/{id}/move")
 	String move(@PathVariable long id, Model model) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managingBelow(id);
 		UnitView unit = this.units.get(scope, new UnitId(id));
 		MoveForm form = new MoveForm();
 		form.setParentId((unit.parentId() != null) ? unit.parentId().value() : null);
@@ -134,7 +142,7 @@ class UnitController {
 	@PostMapping("/{id}/move")
 	String moveTo(@PathVariable long id, @Valid @ModelAttribute("moveForm") MoveForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managingBelow(id);
 		UnitView unit = this.units.get(scope, new UnitId(id));
 		if (!errors.hasErrors()) {
 			try {
@@ -151,7 +159,7 @@ class UnitController {
 
 	@GetMapping("/{id}/close")
 	String close(@PathVariable long id, Model model) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managingBelow(id);
 		model.addAttribute("unit", this.units.get(scope, new UnitId(id)));
 		model.addAttribute("closeForm", new CloseForm());
 		return "organisation/close";
@@ -160,7 +168,7 @@ class UnitController {
 	@PostMapping("/{id}/close")
 	String closeUnit(@PathVariable long id, @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managingBelow(id);
 		UnitView unit = this.units.get(scope, new UnitId(id));
 		if (!errors.hasErrors()) {
 			try {
@@ -178,7 +186,7 @@ class UnitController {
 
 	@PostMapping("/{id}/reopen")
 	String reopen(@PathVariable long id, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = managingBelow(id);
 		try {
 			this.units.reopen(scope, new UnitId(id));
 			redirect.addFlashAttribute("notice", "organisation.notice.reopened");
@@ -192,7 +200,7 @@ class UnitController {
 	@PostMapping("/{id}/admins")
 	String appointAdmin(@PathVariable long id, @Valid @ModelAttribute("appointAdminForm") AppointAdminForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = coordinating(id);
 		UnitView unit = this.units.get(scope, new UnitId(id));
 		if (!errors.hasErrors()) {
 			AccountView account = this.accounts.findByUsername(form.getUsername().trim()).orElse(null);
@@ -216,7 +224,7 @@ class UnitController {
 
 	@PostMapping("/{id}/admins/{accountId}/remove")
 	String removeAdmin(@PathVariable long id, @PathVariable long accountId, RedirectAttributes redirect) {
-		UnitScope scope = changingScope(id);
+		UnitScope scope = coordinating(id);
 		this.units.removeAdmin(scope, new UnitId(id), new AccountId(accountId));
 		redirect.addFlashAttribute("notice", "organisation.notice.adminRemoved");
 		return "redirect:/units/" + id;
@@ -226,8 +234,7 @@ class UnitController {
 	@GetMapping("/{id}/admins/candidates")
 	String candidates(@PathVariable long id, @RequestParam(name = "username", defaultValue = "") String text,
 			Model model) {
-		UnitScope scope = changingScope(id);
-		this.units.get(scope, new UnitId(id));
+		UnitScope scope = coordinating(id);
 		model.addAttribute("candidates",
 				text.isBlank() ? List.<AccountView>of() : this.accounts.search(text, CANDIDATES));
 		return "organisation/unit :: candidates";
@@ -239,7 +246,9 @@ class UnitController {
 		model.addAttribute("children", this.units.children(scope, unit.id()));
 		model.addAttribute("admins", this.units.admins(scope, unit.id()));
 		model.addAttribute("counts", this.units.counts(scope, unit.id()));
-		model.addAttribute("mayChange", scope.mayChangeTree());
+		model.addAttribute("mayManage", scope.mayManage(unit));
+		model.addAttribute("mayManageBelow", scope.mayManageBelow(unit));
+		model.addAttribute("mayAppointAdmins", scope.coordinator());
 	}
 
 	private String unitForm(Model model, UnitScope scope, UnitView parent, UnitView unit) {
@@ -253,12 +262,14 @@ class UnitController {
 
 	private String moveForm(Model model, UnitScope scope, UnitView unit) {
 		model.addAttribute("unit", unit);
-		// A unit cannot go under itself, its own descendants or a closed unit.
+		// A unit cannot go under itself, its own descendants, a closed unit or one the
+		// account does not manage.
 		model.addAttribute("parents",
 				this.units.list(scope)
 					.stream()
 					.filter((candidate) -> !unit.contains(candidate))
 					.filter(UnitView::isOpen)
+					.filter(scope::mayManage)
 					.toList());
 		return "organisation/move";
 	}
@@ -282,15 +293,44 @@ class UnitController {
 		return scope;
 	}
 
+	/** 404 when the unit is outside the scope, else 403 unless the scope manages it. */
+	private UnitScope managing(long unitId) {
+		UnitScope scope = visibleScope();
+		scope.requireMayManage(this.units.get(scope, new UnitId(unitId)));
+		return scope;
+	}
+
 	/**
-	 * 404 when the unit is outside the scope, else 403 unless the scope may change the
-	 * tree.
+	 * 404 when the unit is outside the scope, else 403 unless the scope may move, close
+	 * or reopen it.
 	 */
-	private UnitScope changingScope(long unitId) {
+	private UnitScope managingBelow(long unitId) {
+		UnitScope scope = visibleScope();
+		scope.requireMayManageBelow(this.units.get(scope, new UnitId(unitId)));
+		return scope;
+	}
+
+	/** 404 when the unit is outside the scope, else 403 unless a coordinator's. */
+	private UnitScope coordinating(long unitId) {
 		UnitScope scope = visibleScope();
 		this.units.get(scope, new UnitId(unitId));
-		scope.requireMayChangeTree();
+		scope.requireCoordinator();
 		return scope;
+	}
+
+	/**
+	 * An admin reaching for the unit they administer is told why, not just "403". An
+	 * exception handler's model lacks what the layout advice adds, so it is given here;
+	 * whoever gets this far sees units.
+	 */
+	@ExceptionHandler(AdministeredUnitException.class)
+	ModelAndView administeredUnit(AdministeredUnitException ex, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("organisation/denied", HttpStatus.FORBIDDEN);
+		page.addObject("reason", ex.messageKey());
+		page.addObject("branding", this.branding);
+		page.addObject("currentPath", request.getRequestURI());
+		page.addObject("showUnits", true);
+		return page;
 	}
 
 }
