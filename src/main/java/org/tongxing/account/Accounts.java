@@ -3,6 +3,7 @@ package org.tongxing.account;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.tongxing.account.domain.Account;
 import org.tongxing.account.domain.AccountRepository;
+import org.tongxing.account.domain.Passwords;
 import org.tongxing.account.domain.PasswordPolicy;
 
 /**
@@ -31,10 +33,22 @@ public class Accounts {
 
 	private final AuditLog auditLog;
 
-	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+	private final Passwords passwords;
+
+	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Passwords passwords) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
+		this.passwords = passwords;
+	}
+
+	/**
+	 * Emails an account (without a password of its own yet) a link to set one, valid for
+	 * {@code tongxing.account.invitation-validity}. Call it after the transaction that
+	 * created the account has committed.
+	 */
+	public void invite(AccountId id, Locale locale) {
+		this.passwords.invite(id, locale);
 	}
 
 	/**

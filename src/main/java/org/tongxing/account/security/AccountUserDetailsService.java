@@ -23,7 +23,10 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public SignedInAccount loadUserByUsername(String username) {
-		return this.accounts.findByUsername(username.trim())
+		String name = username.trim();
+		// volunteers sign in with the email they registered with
+		return this.accounts.findByUsername(name)
+			.or(() -> name.contains("@") ? this.accounts.findByEmail(name) : Optional.empty())
 			.map(AccountUserDetailsService::principal)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}

@@ -63,7 +63,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
 					.permitAll()
-					.requestMatchers("/login", "/password/forgot", "/password/reset", "/error", "/error/**")
+					.requestMatchers("/login", "/password/forgot", "/password/reset", "/error", "/error/**",
+							"/register", "/register/**", "/r/*")
 					.permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**")
 					.permitAll()
