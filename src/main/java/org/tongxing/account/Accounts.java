@@ -35,6 +35,8 @@ public class Accounts {
 
 	private final Passwords passwords;
 
+	private volatile String unusableHash;
+
 	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Passwords passwords) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -67,8 +69,9 @@ public class Accounts {
 		}
 		String password = request.password();
 		boolean mustChange = request.mustChangePassword();
+		String passwordHash;
 		if (password == null) {
-			password = randomSecret();
+			passwordHash = unusablePasswordHash();
 			mustChange = true;
 		}
 		else {
@@ -76,11 +79,12 @@ public class Accounts {
 			if (!violations.isEmpty()) {
 				throw new WeakPasswordException(violations);
 			}
+			passwordHash = this.passwordEncoder.encode(password);
 		}
 		Account account;
 		try {
 			account = this.accounts.save(new Account(request.username(), request.displayName(), request.email(),
-					this.passwordEncoder.encode(password), request.roles(), mustChange));
+					passwordHash, request.roles(), mustChange));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the unique indexes decide when two requests race past the checks above
@@ -119,6 +123,20 @@ public class Accounts {
 			return Optional.of(account);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The hash of a random secret nobody knows, shared by accounts created without a
+	 * password (they set one through an emailed link). Hashing once keeps imports of many
+	 * accounts fast; no password matches it.
+	 */
+	private String unusablePasswordHash() {
+		String hash = this.unusableHash;
+		if (hash == null) {
+			hash = this.passwordEncoder.encode(randomSecret());
+			this.unusableHash = hash;
+		}
+		return hash;
 	}
 
 	/** A random secret of 16 bytes, URL-safe; for one-time passwords and tokens. */
