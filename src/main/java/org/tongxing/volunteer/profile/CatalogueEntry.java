@@ -11,7 +11,7 @@ import java.util.Locale;
 record CatalogueEntry(long id, String code, String name, String nameEn, boolean active) {
 
 	/** The English name for English readers when there is one, else the Chinese name. */
-	String displayName(Locale locale) {
+	public String displayName(Locale locale) {
 		if (locale != null && "en".equals(locale.getLanguage()) && this.nameEn != null && !this.nameEn.isBlank()) {
 			return this.nameEn;
 		}

@@ -22,7 +22,7 @@ record Profile(VolunteerView volunteer, UnitView unit, List<SkillHeld> skills, L
 	record MembershipEntry(UnitView unit, LocalDate validFrom, LocalDate validTo, String note, String country,
 			String city, String timeZone) {
 
-		boolean isOpen() {
+		public boolean isOpen() {
 			return this.validTo == null;
 		}
 

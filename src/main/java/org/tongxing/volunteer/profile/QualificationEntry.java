@@ -17,21 +17,21 @@ record QualificationEntry(long id, long volunteerId, long typeId, String typeCod
 	/**
 	 * Whether the expiry date has passed: an expired qualification counts as not held.
 	 */
-	boolean expiredOn(LocalDate today) {
+	public boolean expiredOn(LocalDate today) {
 		return this.expiresOn != null && this.expiresOn.isBefore(today);
 	}
 
 	/** Approved and not expired: the only state in which it counts. */
-	boolean heldOn(LocalDate today) {
+	public boolean heldOn(LocalDate today) {
 		return this.status == QualificationStatus.APPROVED && !expiredOn(today);
 	}
 
-	String typeDisplayName(Locale locale) {
+	public String typeDisplayName(Locale locale) {
 		return new CatalogueEntry(this.typeId, this.typeCode, this.typeName, this.typeNameEn, true).displayName(locale);
 	}
 
 	/** The {@link #updatedAt} as a form carries it. */
-	String seen() {
+	public String seen() {
 		return this.updatedAt.toString();
 	}
 
