@@ -18,14 +18,4 @@ record Profile(VolunteerView volunteer, UnitView unit, List<SkillHeld> skills, L
 	record SkillHeld(CatalogueEntry skill, int level) {
 	}
 
-	/** One effective-dated membership; open while {@code validTo} is empty. */
-	record MembershipEntry(UnitView unit, LocalDate validFrom, LocalDate validTo, String note, String country,
-			String city, String timeZone) {
-
-		public boolean isOpen() {
-			return this.validTo == null;
-		}
-
-	}
-
 }

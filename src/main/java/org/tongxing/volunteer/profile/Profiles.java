@@ -23,11 +23,9 @@ import org.tongxing.volunteer.Guardian;
 import org.tongxing.volunteer.IdType;
 import org.tongxing.volunteer.InvalidVolunteerException;
 import org.tongxing.volunteer.VolunteerDetails;
-import org.tongxing.volunteer.VolunteerId;
 import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
 import org.tongxing.volunteer.domain.Masks;
-import org.tongxing.volunteer.domain.MembershipRepository;
 import org.tongxing.volunteer.domain.PersonalDataProtection;
 import org.tongxing.volunteer.domain.PersonalField;
 import org.tongxing.volunteer.domain.Phones;
@@ -60,7 +58,7 @@ class Profiles {
 
 	private final VolunteerRepository volunteers;
 
-	private final MembershipRepository memberships;
+	private final MembershipHistory history;
 
 	private final Volunteers registry;
 
@@ -76,11 +74,11 @@ class Profiles {
 
 	private final AuditLog auditLog;
 
-	Profiles(VolunteerRepository volunteers, MembershipRepository memberships, Volunteers registry, Units units,
-			Skills skills, Catalogues catalogues, Qualifications qualifications, PersonalDataProtection protection,
+	Profiles(VolunteerRepository volunteers, MembershipHistory history, Volunteers registry, Units units, Skills skills,
+			Catalogues catalogues, Qualifications qualifications, PersonalDataProtection protection,
 			AuditLog auditLog) {
 		this.volunteers = volunteers;
-		this.memberships = memberships;
+		this.history = history;
 		this.registry = registry;
 		this.units = units;
 		this.skills = skills;
@@ -109,18 +107,7 @@ class Profiles {
 		held.sort(Comparator.comparing((Profile.SkillHeld skill) -> -skill.level())
 			.thenComparing((skill) -> skill.skill().code()));
 		return new Profile(view, unit(volunteer.unitId()), held, this.qualifications.of(volunteer.id().value()),
-				history(volunteer.id()), this.registry.today());
-	}
-
-	/** A volunteer's memberships, newest first (for their own page and admins' pages). */
-	@Transactional(readOnly = true)
-	List<Profile.MembershipEntry> history(VolunteerId id) {
-		return this.memberships.history(id.value())
-			.stream()
-			.map((membership) -> new Profile.MembershipEntry(unit(membership.unitId()), membership.validFrom(),
-					membership.validTo(), membership.note(), membership.country(), membership.city(),
-					membership.timeZone()))
-			.toList();
+				this.history.of(volunteer.id()), this.registry.today());
 	}
 
 	private UnitView unit(UnitId id) {

@@ -27,15 +27,15 @@ class TransferController {
 
 	private final Transfers transfers;
 
-	private final Profiles profiles;
+	private final MembershipHistory history;
 
 	private final Units units;
 
 	private final Volunteers registry;
 
-	TransferController(Transfers transfers, Profiles profiles, Units units, Volunteers registry) {
+	TransferController(Transfers transfers, MembershipHistory history, Units units, Volunteers registry) {
 		this.transfers = transfers;
-		this.profiles = profiles;
+		this.history = history;
 		this.units = units;
 		this.registry = registry;
 	}
@@ -78,7 +78,7 @@ class TransferController {
 		model.addAttribute("today", this.registry.today());
 		model.addAttribute("targets",
 				this.transfers.targets(scope).stream().filter((unit) -> !unit.id().equals(current.id())).toList());
-		model.addAttribute("history", this.profiles.history(id));
+		model.addAttribute("history", this.history.of(id));
 		model.addAttribute("timeZones", ProfileController.TIME_ZONES);
 		return "volunteer/profile/transfer";
 	}
