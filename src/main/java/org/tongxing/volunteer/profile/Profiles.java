@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -190,10 +192,10 @@ class Profiles {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("phone", view.phoneMasked());
 		state.put("residentialArea", (view.residentialArea() != null) ? "***" : null);
-		state.put("skills", new java.util.TreeMap<>(view.skills()));
-		state.put("languages", new java.util.TreeMap<>(view.languages()));
-		state.put("serviceCategories", new java.util.TreeSet<>(view.serviceCategories()));
-		state.put("availability", new java.util.TreeSet<>(view.availability()));
+		state.put("skills", new TreeMap<>(view.skills()));
+		state.put("languages", new TreeMap<>(view.languages()));
+		state.put("serviceCategories", new TreeSet<>(view.serviceCategories()));
+		state.put("availability", new TreeSet<>(view.availability()));
 		state.put("country", view.country());
 		state.put("city", view.city());
 		state.put("timeZone", view.timeZone());

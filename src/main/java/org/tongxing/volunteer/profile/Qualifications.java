@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,13 +49,18 @@ class Qualifications {
 
 	static final int REASON_MAX = 500;
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select q.id, q.volunteer_id, q.type_id, t.code, t.name, t.name_en, q.certificate_number, q.expires_on,
 			       q.status, q.decision_reason, q.decided_at, q.proof_file_id, f.file_name, q.updated_at
+			""";
+
+	private static final String JOINS = """
 			from volunteer_qualification q
 			join qualification_type t on t.id = q.type_id
 			left join stored_file f on f.id = q.proof_file_id
 			""";
+
+	private static final String SELECT = COLUMNS + JOINS;
 
 	private final JdbcClient jdbc;
 
@@ -204,11 +210,8 @@ class Qualifications {
 	@Transactional(readOnly = true)
 	List<Pending> pending(UnitScope scope) {
 		scope.requireCoordinator();
-		return this.jdbc
-			.sql(SELECT.replace("from volunteer_qualification q",
-					", v.name as volunteer_name, v.number, v.unit_id from volunteer_qualification q"
-							+ " join volunteer v on v.id = q.volunteer_id")
-					+ " where q.status = 'PENDING' order by q.updated_at, q.id")
+		return this.jdbc.sql(COLUMNS + ", v.name as volunteer_name, v.number, v.unit_id " + JOINS
+				+ " join volunteer v on v.id = q.volunteer_id where q.status = 'PENDING' order by q.updated_at, q.id")
 			.query((rs, n) -> new Pending(entry(rs, n), rs.getString("volunteer_name"), rs.getString("number"),
 					new UnitId(rs.getLong("unit_id"))))
 			.list();
@@ -278,8 +281,8 @@ class Qualifications {
 		if (updated == 0) {
 			throw new QualificationChangedException();
 		}
-		this.auditLog.record("volunteer-qualification", id, status.name().toLowerCase(java.util.Locale.ROOT),
-				state(before), state(find(id).orElseThrow()));
+		this.auditLog.record("volunteer-qualification", id, status.name().toLowerCase(Locale.ROOT), state(before),
+				state(find(id).orElseThrow()));
 	}
 
 	/**

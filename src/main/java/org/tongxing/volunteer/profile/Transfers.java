@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.tongxing.account.AuditLog;
 import org.tongxing.organisation.UnitScope;
 import org.tongxing.organisation.UnitType;
 import org.tongxing.organisation.UnitView;
@@ -49,10 +51,10 @@ class Transfers {
 
 	private final Volunteers registry;
 
-	private final org.tongxing.account.AuditLog auditLog;
+	private final AuditLog auditLog;
 
 	Transfers(VolunteerRepository volunteers, MembershipRepository memberships, Units units, Volunteers registry,
-			org.tongxing.account.AuditLog auditLog) {
+			AuditLog auditLog) {
 		this.volunteers = volunteers;
 		this.memberships = memberships;
 		this.units = units;
@@ -172,11 +174,10 @@ class Transfers {
 	private List<FieldProblem> checkPlace(String country, String city, String zone) {
 		VolunteerDetails place = new VolunteerDetails(null, null, null, null, null, null, null, null, null, null, null,
 				null, null, country, city, zone, Guardian.none());
-		List<FieldProblem> problems = new ArrayList<>(
-				VolunteerRules.check(place, this.registry.today(), java.util.Set.of())
-					.stream()
-					.filter((problem) -> List.of("country", "city", "timeZone").contains(problem.field()))
-					.toList());
+		List<FieldProblem> problems = new ArrayList<>(VolunteerRules.check(place, this.registry.today(), Set.of())
+			.stream()
+			.filter((problem) -> List.of("country", "city", "timeZone").contains(problem.field()))
+			.toList());
 		if (!isBlank(country) && country.strip().length() > 100) {
 			problems.add(FieldProblem.of("country", "profile.validation.tooLong"));
 		}
