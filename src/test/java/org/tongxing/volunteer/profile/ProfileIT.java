@@ -88,7 +88,9 @@ class ProfileIT {
 		SignedInAccount coordinator = this.fixture.account("coord", Role.COORDINATOR);
 		this.mvc.perform(get("/me").with(user(coordinator)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("此账号没有志愿者资料")));
+			.andExpect(content().string(containsString("此账号没有志愿者资料")))
+			// a coordinator finds the qualification queue from here
+			.andExpect(content().string(containsString("id=\"profile-none-queue\"")));
 		this.mvc.perform(get("/me/edit").with(user(coordinator))).andExpect(status().isNotFound());
 	}
 
