@@ -127,7 +127,7 @@ public class CjkFonts {
 			synchronized (this) {
 				result = this.located;
 				if (result == null) {
-					result = find(this.configured);
+					result = find(this.configured, CANDIDATES);
 					this.located = result;
 				}
 			}
@@ -135,12 +135,13 @@ public class CjkFonts {
 		return result;
 	}
 
-	static Located find(String configured) {
+	/** The configured font, else the first readable of the places. */
+	static Located find(String configured, List<String> places) {
 		List<String> candidates = new ArrayList<>();
 		if (!configured.isEmpty()) {
 			candidates.add(configured);
 		}
-		candidates.addAll(CANDIDATES);
+		candidates.addAll(places);
 		for (String candidate : candidates) {
 			String path = candidate;
 			Integer index = null;
@@ -179,18 +180,18 @@ public class CjkFonts {
 	/** The simplified-Chinese face of a collection, else its first. */
 	static int preferredFace(String[] names) {
 		for (int i = 0; i < names.length; i++) {
-			String name = names[i];
-			if (name.matches(".*\\bSC\\b.*") || name.contains("Simplified") || name.contains("GB")
-					|| name.contains("Micro Hei") || name.contains("MicroHei") || name.contains("YaHei")) {
-				if (!name.contains("Mono")) {
-					return i;
-				}
+			String name = names[i].toLowerCase(Locale.ROOT);
+			// PostScript names such as NotoSansCJKsc-Regular, SourceHanSansSC-Regular
+			boolean simplified = name
+				.matches(".*(cjksc|sanssc|serifsc|\\bsc\\b|simplified|microhei|micro hei|yahei|zenhei).*");
+			if (simplified && !name.contains("mono")) {
+				return i;
 			}
 		}
 		return 0;
 	}
 
-	private static BaseFont createPdfFont(Located located) {
+	static BaseFont createPdfFont(Located located) {
 		try {
 			if (located.pdfName() != null) {
 				return BaseFont.createFont(located.pdfName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
@@ -202,7 +203,7 @@ public class CjkFonts {
 		}
 	}
 
-	private static Font createAwtFont(Located located) {
+	static Font createAwtFont(Located located) {
 		if (located.path() != null) {
 			try {
 				Font[] faces = Font.createFonts(new File(located.path()));
