@@ -197,7 +197,7 @@ class OwnDataExport {
 				where vs.volunteer_id = :id order by s.code
 				""")
 			.param("id", id)
-			.query((rs, n) -> row("code", rs.getString("code"), "name", rs.getString("name"), "nameEn",
+			.query((rs, n) -> row("code", rs.getString("code"), "skill", rs.getString("name"), "skillEn",
 					rs.getString("name_en"), "level", rs.getInt("level")))
 			.list());
 		sections.put("languages",
@@ -213,7 +213,7 @@ class OwnDataExport {
 				left join stored_file f on f.id = q.proof_file_id
 				where q.volunteer_id = :id order by t.code
 				""").param("id", id).query((rs, n) -> {
-			Map<String, Object> qualification = row("type", rs.getString("code"), "name", rs.getString("name"),
+			Map<String, Object> qualification = row("type", rs.getString("code"), "qualification", rs.getString("name"),
 					"certificateNumber", rs.getString("certificate_number"), "expiresOn",
 					text(rs.getObject("expires_on", LocalDate.class)), "status", rs.getString("status"));
 			qualification.put("decidedAt", text(rs.getTimestamp("decided_at")));
