@@ -27,11 +27,11 @@ import org.tongxing.volunteer.domain.VolunteerRepository;
  * Anonymises a volunteer, for a confirmed deletion request or at the end of retention.
  * What identifies the person goes: name (replaced by {@code 已注销志愿者 <number>}), sex, birth
  * date, ID number, phones, email, address, location, guardian, skills, languages,
- * qualifications with their certificate numbers and uploaded proofs; the locations and
- * notes of their memberships; their account's username, display name, email and password
- * (the account is disabled and its sessions end). What stays: the record's id, volunteer
- * number, unit, status history dates and memberships' units and dates, so hours and
- * participation still count in statistics. The V5 check constraint
+ * qualifications with their certificate numbers and uploaded proofs, the status reason;
+ * the locations and notes of their memberships; their account's username, display name,
+ * email and password (the account is disabled and its sessions end). What stays: the
+ * record's id, volunteer number, unit, status history dates and memberships' units and
+ * dates, so hours and participation still count in statistics. The V5 check constraint
  * {@code volunteer_anonymised} holds the database to it. Audited without personal data.
  */
 @Service
@@ -96,6 +96,10 @@ class Anonymisation {
 				""").param("id", id.value()).param("today", this.registry.today()).update();
 		volunteer.anonymise(placeholder);
 		this.volunteers.saveAndFlush(volunteer);
+		// a status reason is free text an admin typed and may name the person or their
+		// posting; the entity has no way to clear it, so the row is updated after the
+		// flush
+		this.jdbc.sql("update volunteer set status_reason = null where id = :id").param("id", id.value()).update();
 		String username = this.accounts.anonymise(volunteer.accountId(), placeholder);
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("number", volunteer.number());

@@ -141,7 +141,11 @@ class PrivacyIT {
 		VolunteerDetails details = VolunteerFixture.adult(this.unit, "赵敏");
 		VolunteerId id = register(details, NewVolunteer.ADMIN);
 		String number = this.volunteers.get(VolunteerFixture.SYSTEM, id).number();
-		assertThat(signIn(details.email())).isEqualTo("/");
+		org.springframework.test.web.servlet.MvcResult session = AccountTestSupport.signIn(this.mvc, details.email(),
+				PASSWORD, AccountTestSupport.uniqueAddress());
+		assertThat(session.getResponse().getRedirectedUrl()).isEqualTo("/");
+		jakarta.servlet.http.Cookie cookie = AccountTestSupport.session(session);
+		this.mvc.perform(get("/me/data").cookie(cookie)).andExpect(status().isOk());
 		SignedInAccount volunteer = principal(id);
 
 		String confirmation = this.mvc.perform(get("/me/deletion").with(user(volunteer)))
@@ -176,7 +180,7 @@ class PrivacyIT {
 		assertThat(row.get("number")).isEqualTo(number);
 		for (String column : new String[] { "id_number_cipher", "id_number_hash", "id_number_masked", "phone_cipher",
 				"phone_hash", "phone_masked", "email", "birth_date", "sex", "residential_area", "guardian_name",
-				"guardian_phone_cipher" }) {
+				"guardian_phone_cipher", "status_reason" }) {
 			assertThat(row.get(column)).as(column).isNull();
 		}
 		assertThat(row.get("anonymised_at")).isNotNull();
@@ -197,6 +201,9 @@ class PrivacyIT {
 		assertThat((String) account.get("username")).startsWith("deleted-").doesNotContain(details.email());
 		assertThat(account.get("display_name")).isEqualTo("已注销志愿者 " + number);
 		assertThat(signIn(details.email())).isEqualTo("/login?error");
+		// the session that was signed in before has ended
+		assertThat(this.mvc.perform(get("/me/data").cookie(cookie)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login");
 		assertThat(this.jdbc.sql(
 				"select coalesce(string_agg(coalesce(after_state::text, ''), ' '), '') from audit_entry where entity_type = 'volunteer' and entity_id = :id and action = 'anonymised'")
 			.param("id", String.valueOf(id.value()))
@@ -252,7 +259,10 @@ class PrivacyIT {
 			.perform(post("/privacy/retention/" + longAgo.value() + "/anonymise").with(user(this.coordinator))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/privacy/retention"));
-		assertThat(this.volunteers.get(VolunteerFixture.SYSTEM, longAgo).isAnonymised()).isTrue();
+		VolunteerView anonymised = this.volunteers.get(VolunteerFixture.SYSTEM, longAgo);
+		assertThat(anonymised.isAnonymised()).isTrue();
+		assertThat(anonymised.statusReason()).isNull();
+		assertThat(anonymised.leftAt()).isNotNull();
 		assertThat(this.volunteers.get(VolunteerFixture.SYSTEM, recently).isAnonymised()).isFalse();
 		assertThat(this.mvc.perform(get("/privacy/retention").with(user(this.coordinator)))
 			.andReturn()
