@@ -18,7 +18,6 @@ import org.tongxing.account.Accounts;
 import org.tongxing.account.AuditLog;
 import org.tongxing.volunteer.VolunteerId;
 import org.tongxing.volunteer.VolunteerNotFoundException;
-import org.tongxing.volunteer.VolunteerStatus;
 import org.tongxing.volunteer.Volunteers;
 import org.tongxing.volunteer.domain.Volunteer;
 import org.tongxing.volunteer.domain.VolunteerRepository;
@@ -77,12 +76,6 @@ class Anonymisation {
 			return false;
 		}
 		String placeholder = placeholder(volunteer);
-		if (volunteer.status() == VolunteerStatus.APPLICANT) {
-			// An applicant has no number, and the database wants one for every status
-			// but applicant and rejected; an application withdrawn by deletion is closed
-			// as rejected (no event: nobody is mailed).
-			volunteer.reject(reason);
-		}
 		// proofs first: their rows are referenced by the qualifications
 		this.jdbc.sql("""
 				with removed as (
@@ -96,10 +89,6 @@ class Anonymisation {
 				""").param("id", id.value()).param("today", this.registry.today()).update();
 		volunteer.anonymise(placeholder);
 		this.volunteers.saveAndFlush(volunteer);
-		// a status reason is free text an admin typed and may name the person or their
-		// posting; the entity has no way to clear it, so the row is updated after the
-		// flush
-		this.jdbc.sql("update volunteer set status_reason = null where id = :id").param("id", id.value()).update();
 		String username = this.accounts.anonymise(volunteer.accountId(), placeholder);
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("number", volunteer.number());
