@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,6 +40,7 @@ import org.tongxing.volunteer.VolunteerCatalogue;
 import org.tongxing.volunteer.VolunteerDetails;
 import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
+import org.tongxing.volunteer.domain.Ages;
 import org.tongxing.volunteer.registration.RecruitmentDrives.Drive;
 
 /**
@@ -139,6 +141,10 @@ class RegistrationController {
 			problems.add(FieldProblem.of("sensitiveDataAccepted", "volunteer.validation.sensitive"));
 		}
 		reject(result, problems);
+		// too young is not a typing mistake: the page says so first, not only beside the
+		// date
+		model.addAttribute("tooYoung",
+				problems.stream().anyMatch((it) -> "volunteer.validation.birthDate.tooYoung".equals(it.messageKey())));
 		if (!result.hasErrors()) {
 			try {
 				this.volunteers.register(new NewVolunteer(details,
@@ -175,26 +181,26 @@ class RegistrationController {
 
 	@GetMapping("/register/verification")
 	String verification(Model model) {
-		Optional<SignedInAccount> account = Accounts.current();
-		if (account.isEmpty()) {
-			return "redirect:/login";
-		}
-		Optional<VolunteerView> volunteer = this.volunteers.findByAccount(account.get().id());
+		Optional<VolunteerView> volunteer = this.volunteers.findByAccount(signedIn().id());
 		model.addAttribute("volunteer", volunteer.orElse(null));
 		return "volunteer/registration/verification";
 	}
 
 	@PostMapping("/register/verification")
 	String resend(RedirectAttributes redirect) {
-		Optional<SignedInAccount> account = Accounts.current();
-		if (account.isEmpty()) {
-			return "redirect:/login";
-		}
-		Optional<VolunteerView> volunteer = this.volunteers.findByAccount(account.get().id());
+		Optional<VolunteerView> volunteer = this.volunteers.findByAccount(signedIn().id());
 		if (volunteer.isPresent()) {
 			redirect.addFlashAttribute("resend", this.verifications.resend(volunteer.get().id()));
 		}
 		return "redirect:/register/verification";
+	}
+
+	/**
+	 * The account signed in. The paths under /register are open to everyone; refusing an
+	 * anonymous visitor here makes Spring Security send them to sign in and back.
+	 */
+	private static SignedInAccount signedIn() {
+		return Accounts.current().orElseThrow(() -> new AccessDeniedException("Sign in to verify your email"));
 	}
 
 	/**
@@ -254,6 +260,7 @@ class RegistrationController {
 		model.addAttribute("retentionYears", this.retentionYears);
 		model.addAttribute("privacyContact", this.privacyContact);
 		model.addAttribute("passwordMinLength", PASSWORD_MIN_LENGTH);
+		model.addAttribute("minimumAge", Ages.MINIMUM);
 		return "volunteer/registration/register";
 	}
 

@@ -160,6 +160,9 @@ class RegistrationIT {
 		VolunteerView view = this.volunteers.get(VolunteerFixture.SYSTEM, id);
 		String first = token(mailTo(view.email()));
 		SignedInAccount me = this.fixture.principal(view.accountId());
+		this.mvc.perform(get("/register/verification"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect((result) -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login"));
 		String html = this.mvc.perform(get("/register/verification").with(as(me)))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -222,10 +225,12 @@ class RegistrationIT {
 		}, "idNumber", message("volunteer.duplicate.idNumber", locale));
 
 		LocalDate thirteen = today.minusYears(13);
-		refused(language, (form) -> {
+		Document tooYoung = refused(language, (form) -> {
 			form.set("birthDate", thirteen.toString());
 			form.set("idNumber", VolunteerFixture.residentId(thirteen));
 		}, "birthDate", message("volunteer.validation.birthDate.tooYoung", locale, 14));
+		assertThat(tooYoung.getElementById("registration-too-young").text()).as("the explanation heads the page too")
+			.isEqualTo(message("volunteer.validation.birthDate.tooYoung", locale, 14));
 
 		LocalDate sixteen = today.minusYears(16);
 		Document minor = refused(language, (form) -> {
