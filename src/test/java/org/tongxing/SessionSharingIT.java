@@ -35,6 +35,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.tongxing.account.Accounts;
 import org.tongxing.account.NewAccount;
 import org.tongxing.account.Role;
@@ -63,6 +64,9 @@ class SessionSharingIT {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	Environment environment;
+
 	ConfigurableApplicationContext nodeB;
 
 	int portB;
@@ -78,7 +82,12 @@ class SessionSharingIT {
 				"--spring.datasource.username=" + nullToEmpty(database.getUsername()),
 				"--spring.datasource.password=" + nullToEmpty(database.getPassword()), "--tongxing.demo.enabled=false",
 				"--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=4",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=9", "--logging.level.root=WARN");
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=9", "--logging.level.root=WARN",
+				// a second node of one installation shares its keys for personal data
+				"--tongxing.personal-data.keys=" + this.environment.getProperty("tongxing.personal-data.keys"),
+				"--tongxing.personal-data.current-key="
+						+ this.environment.getProperty("tongxing.personal-data.current-key"),
+				"--tongxing.personal-data.hash-key=" + this.environment.getProperty("tongxing.personal-data.hash-key"));
 		this.portB = ((WebServerApplicationContext) this.nodeB).getWebServer().getPort();
 	}
 

@@ -146,4 +146,26 @@ public class Accounts {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * Anonymises an account for a volunteer's deletion: disabled, its email removed, its
+	 * username and display name replaced by placeholders ({@code deleted-<id>-<random>}
+	 * and {@code placeholderName}), its password by one nobody knows. Audited without
+	 * personal data. The caller ends the account's sessions after the commit (they are
+	 * keyed by the old username, which this returns).
+	 * @return the username the account had
+	 * @throws IllegalArgumentException when there is no such account
+	 */
+	@Transactional
+	public String anonymise(AccountId id, String placeholderName) {
+		Account account = this.accounts.findForUpdate(id.value())
+			.orElseThrow(() -> new IllegalArgumentException("No account " + id));
+		String previous = account.username();
+		String placeholder = "deleted-" + id.value() + "-" + randomSecret().substring(0, 8).toLowerCase(Locale.ROOT);
+		account.anonymise(placeholder, placeholderName, unusablePasswordHash());
+		this.accounts.saveAndFlush(account);
+		this.auditLog.record("account", id, "anonymised", null,
+				java.util.Map.of("enabled", false, "username", placeholder));
+		return previous;
+	}
+
 }

@@ -21,11 +21,14 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoData data;
 
+	private final DemoVolunteers volunteers;
+
 	private final Environment environment;
 
-	DemoDataLoader(DemoMode mode, DemoData data, Environment environment) {
+	DemoDataLoader(DemoMode mode, DemoData data, DemoVolunteers volunteers, Environment environment) {
 		this.mode = mode;
 		this.data = data;
+		this.volunteers = volunteers;
 		this.environment = environment;
 	}
 
@@ -33,6 +36,7 @@ class DemoDataLoader implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (this.mode.enabled()) {
 			this.data.loadOnce();
+			this.volunteers.loadOnce();
 		}
 	}
 

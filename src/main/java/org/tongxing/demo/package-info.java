@@ -1,10 +1,11 @@
 /**
- * Demo data for a first look: the association of the seed with its units and one account
- * per role, loaded once into the embedded database (or wherever
- * {@code tongxing.demo.enabled=true}). Uses only the APIs of the account and organisation
- * modules.
+ * Demo data for a first look: the association of the seed with its units, one account per
+ * role and about 1,200 volunteers, loaded once into the embedded database (or wherever
+ * {@code tongxing.demo.enabled=true}). Uses the APIs of the account, organisation and
+ * volunteer modules.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "account", "organisation" })
+@ApplicationModule(displayName = "Demo data",
+		allowedDependencies = { "shared", "account", "organisation", "volunteer" })
 package org.tongxing.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -121,6 +121,21 @@ public class Volunteers {
 	 */
 	@Transactional
 	public VolunteerId register(NewVolunteer request) {
+		return register(request, null);
+	}
+
+	/**
+	 * Registers an existing account (e.g. a staff member's) as a volunteer; the account
+	 * keeps its sign-in name and password and gains nothing else.
+	 * @throws InvalidVolunteerException when the details break a rule
+	 * @throws DuplicateVolunteerException when the ID number or email is registered
+	 */
+	@Transactional
+	public VolunteerId registerExisting(AccountId account, NewVolunteer request) {
+		return register(request, account);
+	}
+
+	private VolunteerId register(NewVolunteer request, AccountId existing) {
 		VolunteerDetails details = request.details();
 		List<FieldProblem> problems = new ArrayList<>(check(details));
 		if (!request.consents().noticeAccepted()) {
@@ -141,13 +156,15 @@ public class Volunteers {
 		if (this.volunteers.findIdByEmail(email).isPresent()) {
 			throw new DuplicateVolunteerException("email");
 		}
-		AccountId account;
-		try {
-			account = this.accounts.create(new NewAccount(username(email), details.name().strip(), email,
-					request.password(), Set.of(Role.VOLUNTEER), false));
-		}
-		catch (DuplicateAccountException ex) {
-			throw new DuplicateVolunteerException("email");
+		AccountId account = existing;
+		if (account == null) {
+			try {
+				account = this.accounts.create(new NewAccount(username(email), details.name().strip(), email,
+						request.password(), Set.of(Role.VOLUNTEER), false));
+			}
+			catch (DuplicateAccountException ex) {
+				throw new DuplicateVolunteerException("email");
+			}
 		}
 		Volunteer volunteer = new Volunteer(account, details.unit(), details.name(), request.source(),
 				request.locale().toLanguageTag());

@@ -16,6 +16,9 @@ import org.tongxing.organisation.UnitType;
 import org.tongxing.organisation.UnitView;
 import org.tongxing.organisation.Units;
 import org.tongxing.support.IntegrationTest;
+import org.tongxing.volunteer.VolunteerStatus;
+import org.tongxing.volunteer.VolunteerView;
+import org.tongxing.volunteer.Volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +36,12 @@ class DemoDataIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DemoVolunteers volunteers;
+
+	@Autowired
+	Volunteers registry;
 
 	@Test
 	void loadingTwiceMoreAddsNothing() {
@@ -87,6 +96,37 @@ class DemoDataIT {
 
 	private long count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	@Test
+	void aboutTwelveHundredVolunteersWithApplicantsAbroadAndADrive() {
+		assertThat(this.volunteers.loadOnce()).isFalse();
+		assertThat(this.jdbc
+			.sql("select count(*) from volunteer where source <> 'IMPORT' and email like '%@demo.tongxing.invalid'")
+			.query(Long.class)
+			.single()).isEqualTo(DemoVolunteers.COUNT);
+		assertThat(this.jdbc.sql(
+				"select count(*) from volunteer v join unit u on u.id = v.unit_id where v.status = 'APPLICANT' and u.name = '吾心社'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(15);
+		assertThat(this.jdbc.sql(
+				"select count(*) from volunteer v join recruitment_drive d on d.id = v.drive_id where d.code = 'wuxin-2026'")
+			.query(Long.class)
+			.single()).isEqualTo(15);
+		assertThat(this.jdbc.sql("select count(*) from volunteer where country is not null and time_zone is not null")
+			.query(Long.class)
+			.single()).isGreaterThan(20);
+		assertThat(this.jdbc.sql("select count(*) from volunteer where guardian_name is not null")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void theDemoVolunteerAccountIsAnActiveVolunteer() {
+		AccountView account = this.accounts.findByUsername("volunteer").orElseThrow();
+		VolunteerView volunteer = this.registry.findByAccount(account.id()).orElseThrow();
+		assertThat(volunteer.status()).isEqualTo(VolunteerStatus.ACTIVE);
+		assertThat(volunteer.number()).startsWith("TX");
 	}
 
 }

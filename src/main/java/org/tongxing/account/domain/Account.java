@@ -164,4 +164,20 @@ public class Account {
 		return state;
 	}
 
+	/**
+	 * Removes what identifies the person: the username and display name become the
+	 * placeholders, the email goes, the password is replaced by one nobody knows, and the
+	 * account is disabled. Roles stay, so records that name the account keep their
+	 * meaning.
+	 */
+	public void anonymise(String placeholderUsername, String placeholderName, String unusablePasswordHash) {
+		this.username = placeholderUsername;
+		this.displayName = placeholderName;
+		this.email = null;
+		this.passwordHash = unusablePasswordHash;
+		this.mustChangePassword = false;
+		this.enabled = false;
+		touch();
+	}
+
 }

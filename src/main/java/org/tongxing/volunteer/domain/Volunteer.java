@@ -372,8 +372,16 @@ public class Volunteer {
 		this.skills.clear();
 		this.languages.clear();
 		this.anonymisedAt = Instant.now();
-		if (this.status != VolunteerStatus.LEFT && this.status != VolunteerStatus.REJECTED) {
+		// free text an admin typed; it may name the person or their posting
+		this.statusReason = null;
+		if (this.status == VolunteerStatus.APPLICANT) {
+			// an application never approved ends as not approved: it has no number
+			this.status = VolunteerStatus.REJECTED;
+			this.statusChangedAt = Instant.now();
+		}
+		else if (this.status != VolunteerStatus.LEFT && this.status != VolunteerStatus.REJECTED) {
 			this.status = VolunteerStatus.LEFT;
+			this.statusChangedAt = Instant.now();
 			this.leftAt = Instant.now();
 		}
 	}
@@ -406,7 +414,10 @@ public class Volunteer {
 				this.approvedAt, this.leftAt, this.deletionRequestedAt, this.anonymisedAt);
 	}
 
-	/** What the audit log keeps: masked personal data only. */
+	/**
+	 * What the audit log keeps: masked personal data only, and no email (the log is
+	 * append-only, so it must not hold what anonymisation erases beyond the name).
+	 */
 	public Map<String, Object> auditState() {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("number", this.number);
@@ -416,7 +427,6 @@ public class Volunteer {
 		state.put("name", this.name);
 		state.put("idNumber", this.idNumberMasked);
 		state.put("phone", this.phoneMasked);
-		state.put("email", this.email);
 		return state;
 	}
 
