@@ -22,16 +22,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import org.tongxing.account.AuditLog;
 import org.tongxing.volunteer.VolunteerId;
-import org.tongxing.volunteer.VolunteerRegistered;
-import org.tongxing.volunteer.VolunteerStatus;
 import org.tongxing.volunteer.domain.Volunteer;
 import org.tongxing.volunteer.domain.VolunteerMail;
 import org.tongxing.volunteer.domain.VolunteerRepository;
 
 /**
- * Email verification links: a registered applicant gets one by email; opening it marks
- * their email verified. Only the SHA-256 of the link's random token is stored, with an
- * expiry; a link works once and only for the address it was sent to.
+ * Email verification links: a person who registered themselves gets one by email; opening
+ * it marks their email verified. Only the SHA-256 of the link's random token is stored,
+ * with an expiry; a link works once and only for the address it was sent to.
  */
 @Service
 class EmailVerifications {
@@ -79,14 +77,12 @@ class EmailVerifications {
 	}
 
 	/**
-	 * Mails a link to a volunteer who registered themselves (an applicant), after the
-	 * registration committed; the event publication registry retries when the mail fails.
+	 * Mails a link to a volunteer who registered themselves, after the registration
+	 * committed; the event publication registry retries when the mail fails.
 	 */
 	@ApplicationModuleListener
-	void on(VolunteerRegistered event) {
-		if (event.status() == VolunteerStatus.APPLICANT) {
-			send(event.volunteer());
-		}
+	void on(VerificationLinkRequested event) {
+		send(event.volunteer());
 	}
 
 	/** Sends a new link unless the email is verified or links were sent just now. */

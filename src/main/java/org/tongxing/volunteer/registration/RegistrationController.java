@@ -41,7 +41,8 @@ import org.tongxing.volunteer.VolunteerDetails;
 import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
 import org.tongxing.volunteer.domain.Ages;
-import org.tongxing.volunteer.registration.RecruitmentDrives.Drive;
+import org.tongxing.volunteer.drive.DriveView;
+import org.tongxing.volunteer.drive.RecruitmentDrives;
 
 /**
  * Public self-registration (mobile-first): the form, optionally bound to a recruitment
@@ -70,6 +71,8 @@ class RegistrationController {
 
 	private final Units units;
 
+	private final SelfRegistrations registrations;
+
 	private final RecruitmentDrives drives;
 
 	private final EmailVerifications verifications;
@@ -82,11 +85,12 @@ class RegistrationController {
 
 	private final String privacyContact;
 
-	RegistrationController(Volunteers volunteers, Units units, RecruitmentDrives drives,
-			EmailVerifications verifications, JdbcClient jdbc, MessageSource messages,
+	RegistrationController(Volunteers volunteers, SelfRegistrations registrations, Units units,
+			RecruitmentDrives drives, EmailVerifications verifications, JdbcClient jdbc, MessageSource messages,
 			@Value("${tongxing.volunteer.registration.retention-years:3}") int retentionYears,
 			@Value("${tongxing.volunteer.registration.privacy-contact:${tongxing.mail.from}}") String privacyContact) {
 		this.volunteers = volunteers;
+		this.registrations = registrations;
 		this.units = units;
 		this.drives = drives;
 		this.verifications = verifications;
@@ -103,10 +107,10 @@ class RegistrationController {
 	@GetMapping("/register")
 	String form(@RequestParam(name = "drive", required = false) String driveCode, Locale locale, Model model) {
 		RegistrationForm form = new RegistrationForm();
-		Optional<Drive> drive = openDrive(driveCode, model);
+		Optional<DriveView> drive = openDrive(driveCode, model);
 		drive.ifPresent((it) -> {
 			form.setDrive(it.code());
-			form.setUnit(String.valueOf(it.unit().value()));
+			form.setUnit(String.valueOf(it.unitId().value()));
 		});
 		model.addAttribute("form", form);
 		return page(model, drive, locale);
@@ -115,11 +119,11 @@ class RegistrationController {
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result, Locale locale,
 			Model model, RedirectAttributes redirect) {
-		Optional<Drive> drive = openDrive(form.getDrive(), model);
+		Optional<DriveView> drive = openDrive(form.getDrive(), model);
 		UnitId unit;
 		if (drive.isPresent()) {
 			// a drive fixes the unit, whatever the request says
-			unit = drive.get().unit();
+			unit = drive.get().unitId();
 			form.setUnit(String.valueOf(unit.value()));
 		}
 		else {
@@ -147,9 +151,9 @@ class RegistrationController {
 				problems.stream().anyMatch((it) -> "volunteer.validation.birthDate.tooYoung".equals(it.messageKey())));
 		if (!result.hasErrors()) {
 			try {
-				this.volunteers.register(new NewVolunteer(details,
+				this.registrations.register(new NewVolunteer(details,
 						Consents.current(form.isNoticeAccepted(), form.isSensitiveDataAccepted()),
-						NewVolunteer.REGISTRATION, drive.map(Drive::id).orElse(null), form.getPassword(), locale));
+						NewVolunteer.REGISTRATION, drive.map(DriveView::id).orElse(null), form.getPassword(), locale));
 				redirect.addFlashAttribute("registeredEmail", details.email().strip());
 				return "redirect:/register/done";
 			}
@@ -207,16 +211,16 @@ class RegistrationController {
 	 * The drive named by the code when it takes registrations now; otherwise tells the
 	 * page why not (for an unknown or closed drive the normal form follows).
 	 */
-	private Optional<Drive> openDrive(String code, Model model) {
+	private Optional<DriveView> openDrive(String code, Model model) {
 		if (code == null || code.isBlank()) {
 			return Optional.empty();
 		}
-		Optional<Drive> drive = this.drives.findByCode(code);
+		Optional<DriveView> drive = this.drives.findByCode(code.strip(), Locale.SIMPLIFIED_CHINESE);
 		if (drive.isEmpty()) {
 			model.addAttribute("driveProblem", "unknown");
 			return Optional.empty();
 		}
-		if (!drive.get().isOpenOn(this.volunteers.today()) || !this.units.isOpen(drive.get().unit())) {
+		if (!drive.get().isOpenOn(this.volunteers.today()) || !this.units.isOpen(drive.get().unitId())) {
 			model.addAttribute("driveProblem", "closed");
 			model.addAttribute("closedDriveName", drive.get().name());
 			return Optional.empty();
@@ -224,7 +228,7 @@ class RegistrationController {
 		return drive;
 	}
 
-	private String page(Model model, Optional<Drive> drive, Locale locale) {
+	private String page(Model model, Optional<DriveView> drive, Locale locale) {
 		List<UnitView> open = this.units.list(UnitScope.everything(false)).stream().filter(UnitView::isOpen).toList();
 		model.addAttribute("units",
 				open.stream()
@@ -235,7 +239,7 @@ class RegistrationController {
 			model.addAttribute("drive", it);
 			model.addAttribute("driveUnitName",
 					open.stream()
-						.filter((unit) -> unit.id().equals(it.unit()))
+						.filter((unit) -> unit.id().equals(it.unitId()))
 						.map((unit) -> unit.displayName(locale))
 						.findFirst()
 						.orElse(""));

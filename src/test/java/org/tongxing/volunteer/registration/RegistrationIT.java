@@ -81,6 +81,9 @@ class RegistrationIT {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	SelfRegistrations registrations;
+
 	VolunteerFixture fixture;
 
 	/**
@@ -140,7 +143,7 @@ class RegistrationIT {
 
 	@Test
 	void anExpiredLinkIsToldAndDoesNotVerify() throws Exception {
-		VolunteerId id = this.fixture.applicant(this.unit, "过期");
+		VolunteerId id = selfRegistered("过期");
 		String email = this.volunteers.get(VolunteerFixture.SYSTEM, id).email();
 		String token = token(mailTo(email));
 		this.jdbc
@@ -156,7 +159,7 @@ class RegistrationIT {
 
 	@Test
 	void aSignedInVolunteerGetsANewLinkButNotTwiceInAMinute() throws Exception {
-		VolunteerId id = this.fixture.applicant(this.unit, "重发");
+		VolunteerId id = selfRegistered("重发");
 		VolunteerView view = this.volunteers.get(VolunteerFixture.SYSTEM, id);
 		String first = token(mailTo(view.email()));
 		SignedInAccount me = this.fixture.principal(view.accountId());
@@ -318,6 +321,23 @@ class RegistrationIT {
 				.stream()
 				.anyMatch((option) -> option.attr("value").equals(String.valueOf(this.unit.value())))).isTrue();
 		}
+	}
+
+	@Test
+	void volunteersRegisteredByOthersGetNoVerificationLink() throws Exception {
+		VolunteerId imported = this.fixture.applicant(this.unit, "他人代注册");
+		VolunteerId self = selfRegistered("本人注册");
+		mailTo(this.volunteers.get(VolunteerFixture.SYSTEM, self).email());
+		// the self-registration's mail came after the other one would have been sent
+		assertThat(this.jdbc.sql("select count(*) from volunteer_email_verification where volunteer_id = :id")
+			.param("id", imported.value())
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	private VolunteerId selfRegistered(String name) {
+		return this.registrations.register(new NewVolunteer(VolunteerFixture.adult(this.unit, name),
+				Consents.current(true, true), NewVolunteer.REGISTRATION, null, PASSWORD, Locale.SIMPLIFIED_CHINESE));
 	}
 
 	/**
