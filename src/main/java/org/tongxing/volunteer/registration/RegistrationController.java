@@ -162,6 +162,7 @@ class RegistrationController {
 			}
 			catch (DuplicateVolunteerException ex) {
 				result.rejectValue(ex.field(), "volunteer.duplicate." + ex.field());
+				model.addAttribute("duplicate", ex.field());
 			}
 			catch (WeakPasswordException ex) {
 				Object[] limits = { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH };

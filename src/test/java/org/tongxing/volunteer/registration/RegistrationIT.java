@@ -215,8 +215,10 @@ class RegistrationIT {
 
 		VolunteerView existing = this.volunteers.get(VolunteerFixture.SYSTEM, this.fixture.applicant(this.unit, "已注册"));
 		this.taken.add(existing.email().toUpperCase(Locale.ROOT));
-		refused(language, (form) -> form.set("email", existing.email().toUpperCase(Locale.ROOT)), "email",
-				message("volunteer.duplicate.email", locale));
+		Document duplicate = refused(language, (form) -> form.set("email", existing.email().toUpperCase(Locale.ROOT)),
+				"email", message("volunteer.duplicate.email", locale));
+		assertThat(duplicate.select("#registration-recover a").eachAttr("href")).containsExactly("/login",
+				"/password/forgot");
 		VolunteerDetails registered = VolunteerFixture.adult(this.unit, "已注册证件");
 		this.volunteers.register(new NewVolunteer(registered, Consents.current(true, true), NewVolunteer.REGISTRATION,
 				null, PASSWORD, Locale.SIMPLIFIED_CHINESE));
