@@ -87,7 +87,7 @@ class RegistrationController {
 
 	RegistrationController(Volunteers volunteers, SelfRegistrations registrations, Units units,
 			RecruitmentDrives drives, EmailVerifications verifications, JdbcClient jdbc, MessageSource messages,
-			@Value("${tongxing.volunteer.registration.retention-years:3}") int retentionYears,
+			@Value("${tongxing.volunteer.retention-years:3}") int retentionYears,
 			@Value("${tongxing.volunteer.registration.privacy-contact:${tongxing.mail.from}}") String privacyContact) {
 		this.volunteers = volunteers;
 		this.registrations = registrations;
