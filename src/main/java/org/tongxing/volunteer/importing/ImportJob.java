@@ -10,27 +10,27 @@ import java.util.List;
  * @param skippedRows rows of people who are registered already (same ID number)
  * @param failureKey why the whole file failed, or {@code null}
  */
-record ImportJob(long id, long unitId, long createdBy, String fileName, String format, ImportMode mode, String locale,
-		Status status, Integer totalRows, int processedRows, int importedRows, int skippedRows, int blankRows,
-		int errorRows, int invitationsSent, String failureKey, List<String> failureArgs, Instant createdAt,
-		Instant startedAt, Instant finishedAt) {
+public record ImportJob(long id, long unitId, long createdBy, String fileName, String format, ImportMode mode,
+		String locale, Status status, Integer totalRows, int processedRows, int importedRows, int skippedRows,
+		int blankRows, int errorRows, int invitationsSent, String failureKey, List<String> failureArgs,
+		Instant createdAt, Instant startedAt, Instant finishedAt) {
 
-	enum Status {
+	public enum Status {
 
 		QUEUED, CHECKING, IMPORTING, SUCCEEDED, REJECTED, FAILED;
 
-		boolean isFinished() {
+		public boolean isFinished() {
 			return this == SUCCEEDED || this == REJECTED || this == FAILED;
 		}
 
 	}
 
-	boolean isFinished() {
+	public boolean isFinished() {
 		return this.status.isFinished();
 	}
 
 	/** Percent of the rows imported (or checked, before the total is known: 0). */
-	int percent() {
+	public int percent() {
 		if (this.status.isFinished()) {
 			return 100;
 		}

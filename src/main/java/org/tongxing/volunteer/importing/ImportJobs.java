@@ -285,7 +285,7 @@ class ImportJobs {
 	}
 
 	/** One problem of one row, as stored. */
-	record RowError(int rowNumber, String column, String messageKey, List<String> arguments) {
+	public record RowError(int rowNumber, String column, String messageKey, List<String> arguments) {
 	}
 
 	/** The running counts of a job. */

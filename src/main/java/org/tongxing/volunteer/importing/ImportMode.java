@@ -1,7 +1,7 @@
 package org.tongxing.volunteer.importing;
 
 /** What to do with the valid rows of a file that also has invalid ones. */
-enum ImportMode {
+public enum ImportMode {
 
 	/** Import the valid rows, report the others. */
 	VALID_ROWS,
