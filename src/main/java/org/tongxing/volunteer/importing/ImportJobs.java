@@ -214,13 +214,19 @@ class ImportJobs {
 			.list();
 	}
 
-	/** Adds an invitation to send; joins the caller's transaction (the row's). */
-	void addInvitation(long jobId, long volunteerId) {
+	/**
+	 * Adds the invitations of newly registered volunteers; joins the caller's transaction
+	 * (the rows').
+	 */
+	void addInvitations(long jobId, List<Long> volunteerIds) {
+		if (volunteerIds.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
 				insert into volunteer_import_invitation (job_id, account_id)
-				select :job, account_id from volunteer where id = :volunteer""")
+				select :job, account_id from volunteer where id in (:volunteers)""")
 			.param("job", jobId)
-			.param("volunteer", volunteerId)
+			.param("volunteers", volunteerIds)
 			.update();
 	}
 
@@ -230,20 +236,17 @@ class ImportJobs {
 				order by account_id limit :limit""").param("job", jobId).param("limit", limit).query(Long.class).list();
 	}
 
-	void invitationSent(long jobId, long accountId) {
-		this.own.executeWithoutResult((status) -> {
-			int marked = this.jdbc.sql("""
+	/**
+	 * Marks invitations sent (or tried: a mail server's refusal is logged by the account
+	 * module).
+	 */
+	void invitationsSent(long jobId, List<Long> accountIds) {
+		this.own.executeWithoutResult((status) -> this.jdbc.sql("""
+				with marked as (
 					update volunteer_import_invitation set sent_at = now()
-					where job_id = :job and account_id = :account and sent_at is null""")
-				.param("job", jobId)
-				.param("account", accountId)
-				.update();
-			this.jdbc
-				.sql("update volunteer_import_job set invitations_sent = invitations_sent + :marked where id = :job")
-				.param("marked", marked)
-				.param("job", jobId)
-				.update();
-		});
+					where job_id = :job and account_id in (:accounts) and sent_at is null returning 1)
+				update volunteer_import_job set invitations_sent = invitations_sent + (select count(*) from marked)
+				where id = :job""").param("job", jobId).param("accounts", accountIds).update());
 	}
 
 	/**

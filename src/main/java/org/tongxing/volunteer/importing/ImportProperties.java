@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRows the most data rows a file may have
  * @param batchSize rows committed together when importing the valid rows
  * @param threads imports running at once on one node
+ * @param workers batches of one import (mode valid rows) saved at once, each in its own
+ * transaction and database connection
  * @param queue imports waiting on one node beyond those; more are refused as busy
  * @param staleAfter a running job whose node has not reported for this long is failed
  * @param workDir where uploaded files wait for their job (deleted when it ends)
@@ -25,8 +27,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("tongxing.volunteer.import")
 record ImportProperties(@DefaultValue("50MB") DataSize maxUploadSize, @DefaultValue("200000") int maxRows,
-		@DefaultValue("200") int batchSize, @DefaultValue("2") int threads, @DefaultValue("10") int queue,
-		@DefaultValue("5m") Duration staleAfter, @DefaultValue("") Path workDir,
+		@DefaultValue("200") int batchSize, @DefaultValue("2") int threads, @DefaultValue("3") int workers,
+		@DefaultValue("10") int queue, @DefaultValue("5m") Duration staleAfter, @DefaultValue("") Path workDir,
 		@DefaultValue("0.01") double minInflateRatio, @DefaultValue("1GB") DataSize maxEntrySize) {
 
 	Path effectiveWorkDir() {

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
@@ -18,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -128,6 +136,10 @@ class VolunteerImporter {
 		catch (ImportStoppedException ex) {
 			log.warn("Import job {} stopped: another node declared it dead", jobId);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.jobs.finish(jobId, node, Status.FAILED, counts, "volunteerImport.failure.unexpected", List.of());
+		}
 		catch (RuntimeException | IOException ex) {
 			// the message may quote data of the file: only its type goes to the log
 			log.error("Import job {} failed: {}", jobId, ex.getClass().getName());
@@ -137,13 +149,134 @@ class VolunteerImporter {
 
 	/** Sends the invitations of the job that wait in the outbox. */
 	void sendInvitations(long jobId, Locale locale) {
-		List<Long> pending;
-		while (!(pending = this.jobs.unsentInvitations(jobId, 500)).isEmpty()) {
-			for (Long account : pending) {
-				this.accounts.invite(new AccountId(account), locale);
-				this.jobs.invitationSent(jobId, account);
+		new InvitationSender(jobId, locale).finishAndRun();
+	}
+
+	/**
+	 * Sends the invitations of a job from its outbox while its rows are imported (the
+	 * outbox holds only committed rows), until told that the import is over and the
+	 * outbox is empty.
+	 */
+	private final class InvitationSender implements Runnable {
+
+		private final long jobId;
+
+		private final Locale locale;
+
+		private volatile boolean finished;
+
+		InvitationSender(long jobId, Locale locale) {
+			this.jobId = jobId;
+			this.locale = locale;
+		}
+
+		void finish() {
+			this.finished = true;
+		}
+
+		void finishAndRun() {
+			finish();
+			run();
+		}
+
+		@Override
+		public void run() {
+			while (true) {
+				boolean last = this.finished;
+				List<Long> pending = VolunteerImporter.this.jobs.unsentInvitations(this.jobId, 200);
+				if (pending.isEmpty()) {
+					if (last) {
+						return;
+					}
+					try {
+						Thread.sleep(200);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+					continue;
+				}
+				for (Long account : pending) {
+					VolunteerImporter.this.accounts.invite(new AccountId(account), this.locale);
+				}
+				VolunteerImporter.this.jobs.invitationsSent(this.jobId, pending);
 			}
 		}
+
+	}
+
+	/**
+	 * Runs batches on a pool, at most {@code size} at once; the first failure stops the
+	 * rest.
+	 */
+	private static final class Workers {
+
+		private final ExecutorService pool;
+
+		private final int size;
+
+		private final Semaphore permits;
+
+		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+		private final SecurityContext context = SecurityContextHolder.getContext();
+
+		Workers(ExecutorService pool, int size) {
+			this.pool = pool;
+			this.size = size;
+			this.permits = new Semaphore(size);
+		}
+
+		void submit(Runnable batch) {
+			acquire(1);
+			rethrow();
+			this.pool.execute(() -> {
+				SecurityContextHolder.setContext(this.context);
+				try {
+					if (this.failure.get() == null) {
+						batch.run();
+					}
+				}
+				catch (RuntimeException ex) {
+					this.failure.compareAndSet(null, ex);
+				}
+				finally {
+					SecurityContextHolder.clearContext();
+					this.permits.release();
+				}
+			});
+		}
+
+		void awaitAll() {
+			acquire(this.size);
+			this.permits.release(this.size);
+			rethrow();
+		}
+
+		private void acquire(int count) {
+			try {
+				this.permits.acquire(count);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ImportStoppedException("Interrupted");
+			}
+		}
+
+		private void rethrow() {
+			RuntimeException ex = this.failure.get();
+			if (ex != null) {
+				throw ex;
+			}
+		}
+
+	}
+
+	private enum Outcome {
+
+		IMPORTED, SKIPPED, FAILED
+
 	}
 
 	/** One run of one job. */
@@ -184,7 +317,7 @@ class VolunteerImporter {
 			this.batchSize = Math.max(1, VolunteerImporter.this.properties.batchSize());
 		}
 
-		void execute() throws IOException {
+		void execute() throws IOException, InterruptedException {
 			UnitView target = VolunteerImporter.this.units
 				.find(this.scope, new org.tongxing.organisation.UnitId(this.job.unitId()))
 				.filter(this.scope::mayManage)
@@ -204,7 +337,6 @@ class VolunteerImporter {
 			}
 			importRows();
 			VolunteerImporter.this.jobs.finish(this.job.id(), this.node, Status.SUCCEEDED, this.counts, null, null);
-			sendInvitations(this.job.id(), this.locale);
 		}
 
 		// --- pass 1: check ---
@@ -280,7 +412,9 @@ class VolunteerImporter {
 		private ParsedRow next(int rowNumber, List<String> cells) {
 			if (ImportRows.isBlank(cells)) {
 				if (this.rows != null) {
-					this.counts.blank++;
+					synchronized (this.counts) {
+						this.counts.blank++;
+					}
 				}
 				return null;
 			}
@@ -308,105 +442,155 @@ class VolunteerImporter {
 
 		// --- pass 2: import ---
 
-		private void importRows() {
+		private void importRows() throws InterruptedException {
 			Counts checked = copy(this.counts);
 			this.counts.processed = 0;
 			this.counts.skipped = 0;
-			this.counts.blank = checked.blank;
-			this.counts.errors = checked.errors;
+			// blank rows are counted again while reading again
+			this.counts.blank = 0;
 			this.rows = null;
 			this.dataRows = 0;
 			if (this.job.mode() == ImportMode.ALL_OR_NOTHING) {
-				VolunteerImporter.this.transactions.executeWithoutResult((status) -> importPass());
+				VolunteerImporter.this.transactions.executeWithoutResult((status) -> importPass(null));
+				new InvitationSender(this.job.id(), this.locale).finishAndRun();
 			}
 			else {
-				importPass();
+				int workers = Math.max(1, VolunteerImporter.this.properties.workers());
+				ExecutorService pool = Executors.newFixedThreadPool(workers + 1, (runnable) -> {
+					Thread thread = new Thread(runnable, "volunteer-import-" + this.job.id() + "-worker");
+					thread.setDaemon(true);
+					return thread;
+				});
+				InvitationSender sender = new InvitationSender(this.job.id(), this.locale);
+				try {
+					Future<?> sending = pool.submit(sender);
+					try {
+						importPass(new Workers(pool, workers));
+					}
+					finally {
+						// what committed is owed its invitation, whatever happens next
+						sender.finish();
+					}
+					sending.get();
+				}
+				catch (ExecutionException ex) {
+					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+							: new IllegalStateException(ex.getCause());
+				}
+				finally {
+					pool.shutdownNow();
+				}
 			}
 			this.counts.blank = checked.blank;
 		}
 
-		private void importPass() {
+		/**
+		 * Reads the file again; the rows without errors go to {@code workers} in batches
+		 * (or run here).
+		 */
+		private void importPass(Workers workers) {
 			List<Candidate> batch = new ArrayList<>();
-			this.counts.blank = 0;
 			SpreadsheetReader.read(this.file, this.format, (rowNumber, cells) -> {
 				ParsedRow row = next(rowNumber, cells);
 				if (row == null) {
 					return;
 				}
 				if (this.failed.get(rowNumber)) {
-					this.counts.processed++;
+					synchronized (this.counts) {
+						this.counts.processed++;
+					}
 					return;
 				}
 				batch.add(new Candidate(row, VolunteerImporter.this.volunteers.idNumberHash(row.details().idType(),
 						row.details().idNumber())));
 				if (batch.size() >= this.batchSize) {
-					importBatch(batch);
+					dispatch(List.copyOf(batch), workers);
+					batch.clear();
 				}
 			});
-			importBatch(batch);
+			dispatch(List.copyOf(batch), workers);
+			if (workers != null) {
+				workers.awaitAll();
+			}
 		}
 
-		private void importBatch(List<Candidate> batch) {
+		private void dispatch(List<Candidate> batch, Workers workers) {
 			if (batch.isEmpty()) {
 				return;
 			}
+			if (workers == null) {
+				importBatch(batch);
+			}
+			else {
+				workers.submit(() -> importBatch(batch));
+			}
+		}
+
+		private void importBatch(List<Candidate> batch) {
 			Set<String> registered = registered(batch);
 			List<Candidate> fresh = new ArrayList<>();
+			int skipped = 0;
 			for (Candidate candidate : batch) {
 				if (registered.contains(candidate.hash())) {
-					this.counts.skipped++;
+					skipped++;
 				}
 				else {
 					fresh.add(candidate);
 				}
 			}
+			int imported = 0;
 			if (this.job.mode() == ImportMode.ALL_OR_NOTHING) {
 				for (Candidate candidate : fresh) {
 					try {
-						register(candidate.row());
+						register(List.of(candidate.row()));
 					}
 					catch (RuntimeException ex) {
 						throw new RowFailedException(candidate.row().rowNumber(), ex);
 					}
-					this.counts.imported++;
+					imported++;
 				}
 				// the rows stay in the transaction, not in memory
 				VolunteerImporter.this.entityManager.flush();
 				VolunteerImporter.this.entityManager.clear();
 			}
-			else {
+			else if (!fresh.isEmpty()) {
 				try {
 					VolunteerImporter.this.transactions
-						.executeWithoutResult((status) -> fresh.forEach((candidate) -> register(candidate.row())));
-					this.counts.imported += fresh.size();
+						.executeWithoutResult((status) -> register(fresh.stream().map(Candidate::row).toList()));
+					imported = fresh.size();
 				}
 				catch (RuntimeException ex) {
 					// one row broke the batch: each row on its own, to find it and keep
 					// the others
-					fresh.forEach(this::importAlone);
+					for (Candidate candidate : fresh) {
+						Outcome outcome = importAlone(candidate.row());
+						imported += (outcome == Outcome.IMPORTED) ? 1 : 0;
+						skipped += (outcome == Outcome.SKIPPED) ? 1 : 0;
+					}
 				}
 			}
-			this.counts.processed += batch.size();
-			batch.clear();
-			VolunteerImporter.this.jobs.progress(this.job.id(), this.node, Status.IMPORTING, null, this.counts);
-			if (this.job.mode() == ImportMode.VALID_ROWS) {
-				sendInvitations(this.job.id(), this.locale);
+			synchronized (this.counts) {
+				this.counts.imported += imported;
+				this.counts.skipped += skipped;
+				this.counts.processed += batch.size();
+				VolunteerImporter.this.jobs.progress(this.job.id(), this.node, Status.IMPORTING, null, this.counts);
 			}
 		}
 
-		private void importAlone(Candidate candidate) {
-			ParsedRow row = candidate.row();
+		private Outcome importAlone(ParsedRow row) {
 			List<CellProblem> problems = new ArrayList<>();
 			try {
-				VolunteerImporter.this.transactions.executeWithoutResult((status) -> register(row));
-				this.counts.imported++;
-				return;
+				VolunteerImporter.this.transactions.executeWithoutResult((status) -> {
+					VolunteerId id = VolunteerImporter.this.volunteers.register(new NewVolunteer(row.details(),
+							Consents.current(true, true), NewVolunteer.IMPORT, null, null, this.locale));
+					VolunteerImporter.this.jobs.addInvitations(this.job.id(), List.of(id.value()));
+				});
+				return Outcome.IMPORTED;
 			}
 			catch (DuplicateVolunteerException ex) {
 				if ("idNumber".equals(ex.field())) {
 					// registered by someone else since the check
-					this.counts.skipped++;
-					return;
+					return Outcome.SKIPPED;
 				}
 				problems.add(new CellProblem(ImportColumn.EMAIL, "volunteerImport.row.emailTaken", List.of()));
 			}
@@ -422,18 +606,29 @@ class VolunteerImporter {
 				problems.add(new CellProblem(null, "volunteerImport.row.saveFailed", List.of()));
 			}
 			List<RowError> errors = new ArrayList<>();
-			fail(row.rowNumber(), problems, errors);
+			for (CellProblem problem : problems) {
+				errors.add(new RowError(row.rowNumber(),
+						(problem.column() != null) ? this.rows.header(problem.column()) : null, problem.messageKey(),
+						problem.arguments()));
+			}
 			VolunteerImporter.this.jobs.addErrors(this.job.id(), errors);
+			synchronized (this.counts) {
+				this.counts.errors++;
+			}
+			return Outcome.FAILED;
 		}
 
 		/**
-		 * Registers the row's volunteer and queues their invitation, in the caller's
+		 * Registers the rows' volunteers and queues their invitations, in the caller's
 		 * transaction.
 		 */
-		private void register(ParsedRow row) {
-			VolunteerId id = VolunteerImporter.this.volunteers.register(new NewVolunteer(row.details(),
-					Consents.current(true, true), NewVolunteer.IMPORT, null, null, this.locale));
-			VolunteerImporter.this.jobs.addInvitation(this.job.id(), id.value());
+		private void register(List<ParsedRow> rows) {
+			List<NewVolunteer> requests = rows.stream()
+				.map((row) -> new NewVolunteer(row.details(), Consents.current(true, true), NewVolunteer.IMPORT, null,
+						null, this.locale))
+				.toList();
+			List<VolunteerId> ids = VolunteerImporter.this.volunteers.registerImported(requests);
+			VolunteerImporter.this.jobs.addInvitations(this.job.id(), ids.stream().map(VolunteerId::value).toList());
 		}
 
 		private Set<String> registered(List<Candidate> batch) {
