@@ -230,10 +230,21 @@ class ImportJobs {
 			.update();
 	}
 
-	List<Long> unsentInvitations(long jobId, int limit) {
+	/**
+	 * Invitations still to send, of the accounts whose id modulo {@code shares} is
+	 * {@code share}.
+	 */
+	List<Long> unsentInvitations(long jobId, int limit, int share, int shares) {
 		return this.jdbc.sql("""
-				select account_id from volunteer_import_invitation where job_id = :job and sent_at is null
-				order by account_id limit :limit""").param("job", jobId).param("limit", limit).query(Long.class).list();
+				select account_id from volunteer_import_invitation
+				where job_id = :job and sent_at is null and mod(account_id, :shares) = :share
+				order by account_id limit :limit""")
+			.param("job", jobId)
+			.param("share", share)
+			.param("shares", shares)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
 	}
 
 	/**

@@ -149,41 +149,98 @@ class VolunteerImporter {
 
 	/** Sends the invitations of the job that wait in the outbox. */
 	void sendInvitations(long jobId, Locale locale) {
-		new InvitationSender(jobId, locale).finishAndRun();
+		int count = Math.max(1, this.properties.workers());
+		ExecutorService pool = pool("volunteer-import-" + jobId + "-mail", count);
+		try {
+			InvitationSenders senders = new InvitationSenders(jobId, locale, count);
+			senders.start(pool);
+			senders.finish();
+			senders.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static ExecutorService pool(String name, int threads) {
+		return Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
 	 * Sends the invitations of a job from its outbox while its rows are imported (the
 	 * outbox holds only committed rows), until told that the import is over and the
-	 * outbox is empty.
+	 * outbox is empty: several senders at once (an invitation is a database write and an
+	 * SMTP session), each with its share of the accounts.
 	 */
+	private final class InvitationSenders {
+
+		private final List<InvitationSender> senders = new ArrayList<>();
+
+		private final List<Future<?>> running = new ArrayList<>();
+
+		InvitationSenders(long jobId, Locale locale, int count) {
+			for (int share = 0; share < count; share++) {
+				this.senders.add(new InvitationSender(jobId, locale, share, count));
+			}
+		}
+
+		void start(ExecutorService pool) {
+			this.senders.forEach((sender) -> this.running.add(pool.submit(sender)));
+		}
+
+		void finish() {
+			this.senders.forEach(InvitationSender::finish);
+		}
+
+		void await() throws InterruptedException {
+			for (Future<?> sender : this.running) {
+				try {
+					sender.get();
+				}
+				catch (ExecutionException ex) {
+					log.warn("An invitation sender stopped: {}", ex.getCause().getClass().getName());
+				}
+			}
+		}
+
+	}
+
 	private final class InvitationSender implements Runnable {
 
 		private final long jobId;
 
 		private final Locale locale;
 
+		private final int share;
+
+		private final int shares;
+
 		private volatile boolean finished;
 
-		InvitationSender(long jobId, Locale locale) {
+		InvitationSender(long jobId, Locale locale, int share, int shares) {
 			this.jobId = jobId;
 			this.locale = locale;
+			this.share = share;
+			this.shares = shares;
 		}
 
 		void finish() {
 			this.finished = true;
 		}
 
-		void finishAndRun() {
-			finish();
-			run();
-		}
-
 		@Override
 		public void run() {
 			while (true) {
 				boolean last = this.finished;
-				List<Long> pending = VolunteerImporter.this.jobs.unsentInvitations(this.jobId, 200);
+				List<Long> pending = VolunteerImporter.this.jobs.unsentInvitations(this.jobId, 100, this.share,
+						this.shares);
 				if (pending.isEmpty()) {
 					if (last) {
 						return;
@@ -383,8 +440,10 @@ class VolunteerImporter {
 			if (this.dataRows == 0) {
 				throw new ImportFileException("volunteerImport.file.noRows");
 			}
-			VolunteerImporter.this.jobs.progress(this.job.id(), this.node, Status.IMPORTING, this.dataRows,
-					this.counts);
+			Counts importing = copy(this.counts);
+			importing.processed = 0;
+			importing.skipped = 0;
+			VolunteerImporter.this.jobs.progress(this.job.id(), this.node, Status.IMPORTING, this.dataRows, importing);
 		}
 
 		private void checkAgainstRegistry(List<Candidate> batch, List<RowError> errors) {
@@ -452,30 +511,22 @@ class VolunteerImporter {
 			this.dataRows = 0;
 			if (this.job.mode() == ImportMode.ALL_OR_NOTHING) {
 				VolunteerImporter.this.transactions.executeWithoutResult((status) -> importPass(null));
-				new InvitationSender(this.job.id(), this.locale).finishAndRun();
+				sendInvitations(this.job.id(), this.locale);
 			}
 			else {
 				int workers = Math.max(1, VolunteerImporter.this.properties.workers());
-				ExecutorService pool = Executors.newFixedThreadPool(workers + 1, (runnable) -> {
-					Thread thread = new Thread(runnable, "volunteer-import-" + this.job.id() + "-worker");
-					thread.setDaemon(true);
-					return thread;
-				});
-				InvitationSender sender = new InvitationSender(this.job.id(), this.locale);
+				ExecutorService pool = pool("volunteer-import-" + this.job.id() + "-worker", 2 * workers);
+				InvitationSenders senders = new InvitationSenders(this.job.id(), this.locale, workers);
 				try {
-					Future<?> sending = pool.submit(sender);
+					senders.start(pool);
 					try {
 						importPass(new Workers(pool, workers));
 					}
 					finally {
 						// what committed is owed its invitation, whatever happens next
-						sender.finish();
+						senders.finish();
 					}
-					sending.get();
-				}
-				catch (ExecutionException ex) {
-					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
-							: new IllegalStateException(ex.getCause());
+					senders.await();
 				}
 				finally {
 					pool.shutdownNow();
