@@ -70,8 +70,13 @@ class ImportController {
 	}
 
 	@GetMapping
-	String form(@ModelAttribute ImportForm importForm, Model model) {
+	String form(@ModelAttribute ImportForm importForm, BindingResult binding,
+			@RequestParam(name = "tooLarge", required = false) String tooLarge, Model model) {
 		UnitScope scope = managingScope();
+		if (tooLarge != null) {
+			binding.reject("volunteerImport.file.tooLarge",
+					new Object[] { this.properties.maxUploadSize().toMegabytes() }, "volunteerImport.file.tooLarge");
+		}
 		populate(model, scope);
 		return "volunteer/import/form";
 	}
@@ -177,6 +182,7 @@ class ImportController {
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("jobs", this.jobs.latest(scope, LATEST_JOBS));
 		model.addAttribute("maxUploadMegabytes", this.properties.maxUploadSize().toMegabytes());
+		model.addAttribute("maxUploadBytes", this.properties.maxUploadSize().toBytes());
 		model.addAttribute("maxRows", this.properties.maxRows());
 		model.addAttribute("columns", ImportColumn.values());
 	}

@@ -34,6 +34,7 @@ import org.tongxing.volunteer.VolunteerFixture;
 import org.tongxing.volunteer.Volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -354,6 +355,38 @@ class VolunteerImportIT {
 			.contains("import-status")
 			.doesNotContain("hx-trigger")
 			.doesNotContain("<html");
+	}
+
+	@Test
+	void aJobWhoseNodeStoppedReportingIsMarkedFailedAndThatNodeMayNotGoOn() throws Exception {
+		long id = this.jobs.create(this.a.value(), this.adminOfA.id().value(), "lost.csv", SpreadsheetReader.Format.CSV,
+				ImportMode.VALID_ROWS, "zh-CN", "dead-node");
+		this.jdbc.sql("""
+				update volunteer_import_job set status = 'IMPORTING', heartbeat_at = now() - interval '1 hour'
+				where id = :id""").param("id", id).update();
+
+		String page = this.mvc.perform(get("/volunteers/import/{id}", id).with(user(this.adminOfA)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		ImportJob job = this.jobs.find(id).orElseThrow();
+		assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(job.failureKey()).isEqualTo("volunteerImport.failure.interrupted");
+		assertThat(page).contains("处理该导入的服务器停止了响应");
+		assertThatExceptionOfType(ImportStoppedException.class).isThrownBy(
+				() -> this.jobs.progress(id, "dead-node", ImportJob.Status.IMPORTING, null, new ImportJobs.Counts()));
+	}
+
+	@Test
+	void anUploadOverTheServersLimitShowsTheFormWithAClearMessage() throws Exception {
+		String page = this.mvc.perform(get("/volunteers/import").param("tooLarge", "").with(user(this.adminOfA)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("文件超过 50 MB，请分成几个文件导入。");
 	}
 
 	// --- helpers ---
