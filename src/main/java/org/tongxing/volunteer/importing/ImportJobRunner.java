@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -120,18 +122,34 @@ class ImportJobRunner {
 		List<Long> failed = this.jobs.failStale(this.properties.staleAfter());
 		if (!failed.isEmpty()) {
 			log.warn("Import jobs {} stopped reporting and were marked failed", failed);
-			for (Long id : failed) {
-				this.executor.execute(() -> sendOwedInvitations(id));
-			}
+			failed.forEach(this::sendOwedInvitationsLater);
+		}
+	}
+
+	/**
+	 * Every minute, on one node at a time (once the application schedules jobs): fails
+	 * the jobs of nodes that went quiet, also when nobody looks at them.
+	 */
+	@Scheduled(fixedDelayString = "${tongxing.volunteer.import.stale-check:PT1M}", initialDelayString = "PT1M")
+	@SchedulerLock(name = "volunteer-import-stale-jobs", lockAtMostFor = "PT5M")
+	public void checkStale() {
+		failStale();
+	}
+
+	private void sendOwedInvitationsLater(long jobId) {
+		try {
+			this.executor.execute(() -> sendOwedInvitations(jobId));
+		}
+		catch (RejectedExecutionException ex) {
+			// busy: the next start of a node sends them
+			log.info("Invitations of import job {} wait for the next start", jobId);
 		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
 		failStale();
-		for (Long id : this.jobs.jobsWithUnsentInvitations()) {
-			this.executor.execute(() -> sendOwedInvitations(id));
-		}
+		this.jobs.jobsWithUnsentInvitations().forEach(this::sendOwedInvitationsLater);
 	}
 
 	private void sendOwedInvitations(long jobId) {
