@@ -148,6 +148,7 @@ class ImportJobRunner {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
+		deleteLeftovers();
 		failStale();
 		this.jobs.jobsWithUnsentInvitations().forEach(this::sendOwedInvitationsLater);
 	}
@@ -156,6 +157,31 @@ class ImportJobRunner {
 		this.jobs.find(jobId)
 			.filter(ImportJob::isFinished)
 			.ifPresent((job) -> this.importer.sendInvitations(jobId, Locale.forLanguageTag(job.locale())));
+	}
+
+	/**
+	 * Uploads left behind by a node that died hold personal data: deleted once no job can
+	 * still be reading them.
+	 */
+	private void deleteLeftovers() {
+		Path dir = this.properties.effectiveWorkDir();
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
+		java.time.Instant before = java.time.Instant.now().minus(this.properties.staleAfter());
+		try (var files = Files.list(dir)) {
+			files.filter((file) -> file.getFileName().toString().startsWith("import-")).filter((file) -> {
+				try {
+					return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			}).forEach(ImportJobRunner::delete);
+		}
+		catch (IOException ex) {
+			log.warn("Could not look for left-over import files in {}", dir);
+		}
 	}
 
 	@PreDestroy
