@@ -122,6 +122,20 @@ class VolunteerImportIT {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(english).contains("Row,Column,Error").contains("The date \"\"1990-13-45\"\" cannot be read");
 
+		byte[] xlsxReport = this.mvc
+			.perform(get("/volunteers/import/{id}/errors.xlsx", job.id()).with(user(this.adminOfA)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsxReport))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("错误");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("5");
+			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("出生日期");
+			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).contains("1990-13-45");
+		}
+
 		awaitInvitations(job.id(), 2);
 		assertThat(mailTo(email(first))).isNotNull();
 		assertThat(mailTo(email(first)).getSubject()).isEqualTo("欢迎加入同行平台");
