@@ -327,4 +327,79 @@ public class Volunteers {
 		return (email.length() <= 64) ? email : "volunteer-" + Accounts.randomSecret().toLowerCase(Locale.ROOT);
 	}
 
+	// --- import ---
+
+	/**
+	 * Registers the volunteers of an import batch in the caller's transaction, each as
+	 * {@link #register} does (the same rules, account, volunteer, membership, audit entry
+	 * and event), with what the batch shares looked up once: the skill catalogue, today
+	 * and whether each unit is open. The ID number and email are not looked up first: the
+	 * importer checks them for the whole batch beforehand, and the unique indexes refuse
+	 * one that raced past that check.
+	 * @return the ids, in the order of the requests
+	 * @throws InvalidVolunteerException when a request breaks a rule (nothing of the
+	 * batch should then be committed)
+	 * @throws DuplicateVolunteerException when an ID number or email is taken
+	 */
+	@Transactional
+	public List<VolunteerId> registerImported(List<NewVolunteer> requests) {
+		Set<String> skillCodes = this.skills.activeIdsByCode().keySet();
+		LocalDate today = today();
+		Map<Long, Boolean> open = new java.util.HashMap<>();
+		List<VolunteerId> ids = new ArrayList<>(requests.size());
+		for (NewVolunteer request : requests) {
+			VolunteerDetails details = request.details();
+			List<FieldProblem> problems = new ArrayList<>(VolunteerRules.check(details, today, skillCodes));
+			if (details.unit() != null
+					&& !open.computeIfAbsent(details.unit().value(), (unit) -> this.units.isOpen(details.unit()))) {
+				problems.add(FieldProblem.of("unit", "volunteer.validation.unit.closed"));
+			}
+			if (!request.consents().noticeAccepted() || !request.consents().sensitiveDataAccepted()) {
+				problems.add(FieldProblem.of("noticeAccepted", "volunteer.validation.notice"));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidVolunteerException(problems);
+			}
+			ids.add(insert(request));
+		}
+		return ids;
+	}
+
+	/** The writes of {@link #register} after its checks. */
+	private VolunteerId insert(NewVolunteer request) {
+		VolunteerDetails details = request.details();
+		String idNumber = IdNumbers.normalise(details.idNumber());
+		String idHash = idNumberHash(details.idType(), idNumber);
+		String email = details.email().strip().toLowerCase(Locale.ROOT);
+		AccountId account;
+		try {
+			account = this.accounts.create(new NewAccount(username(email), details.name().strip(), email,
+					request.password(), Set.of(Role.VOLUNTEER), false));
+		}
+		catch (DuplicateAccountException ex) {
+			throw new DuplicateVolunteerException("email");
+		}
+		Volunteer volunteer = new Volunteer(account, details.unit(), details.name(), request.source(),
+				request.locale().toLanguageTag());
+		apply(volunteer, details, idNumber, idHash);
+		Instant now = Instant.now();
+		volunteer.consents(request.consents().noticeVersion(), now, now);
+		volunteer.drive(request.driveId());
+		if (!NewVolunteer.REGISTRATION.equals(request.source())) {
+			volunteer.activate(this.numbers.next());
+		}
+		try {
+			volunteer = this.volunteers.saveAndFlush(volunteer);
+		}
+		catch (DataIntegrityViolationException ex) {
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			throw new DuplicateVolunteerException(message.contains("volunteer_email_uk") ? "email" : "idNumber");
+		}
+		this.memberships.save(new Membership(volunteer.id().value(), details.unit(), today(), null));
+		this.auditLog.record("volunteer", volunteer.id(), "registered", null, volunteer.auditState());
+		this.events.publishEvent(
+				new VolunteerRegistered(volunteer.id(), volunteer.unitId(), request.driveId(), volunteer.status()));
+		return volunteer.id();
+	}
+
 }
