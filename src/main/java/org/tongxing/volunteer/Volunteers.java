@@ -156,38 +156,7 @@ public class Volunteers {
 		if (this.volunteers.findIdByEmail(email).isPresent()) {
 			throw new DuplicateVolunteerException("email");
 		}
-		AccountId account = existing;
-		if (account == null) {
-			try {
-				account = this.accounts.create(new NewAccount(username(email), details.name().strip(), email,
-						request.password(), Set.of(Role.VOLUNTEER), false));
-			}
-			catch (DuplicateAccountException ex) {
-				throw new DuplicateVolunteerException("email");
-			}
-		}
-		Volunteer volunteer = new Volunteer(account, details.unit(), details.name(), request.source(),
-				request.locale().toLanguageTag());
-		apply(volunteer, details, idNumber, idHash);
-		Instant now = Instant.now();
-		volunteer.consents(request.consents().noticeVersion(), now, now);
-		volunteer.drive(request.driveId());
-		if (!NewVolunteer.REGISTRATION.equals(request.source())) {
-			volunteer.activate(this.numbers.next());
-		}
-		try {
-			volunteer = this.volunteers.saveAndFlush(volunteer);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// two registrations with one number or email raced past the checks above
-			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-			throw new DuplicateVolunteerException(message.contains("volunteer_email_uk") ? "email" : "idNumber");
-		}
-		this.memberships.save(new Membership(volunteer.id().value(), details.unit(), today(), null));
-		this.auditLog.record("volunteer", volunteer.id(), "registered", null, volunteer.auditState());
-		this.events.publishEvent(
-				new VolunteerRegistered(volunteer.id(), volunteer.unitId(), request.driveId(), volunteer.status()));
-		return volunteer.id();
+		return insert(request, existing);
 	}
 
 	/** Sets the personal and profile fields from checked details. */
@@ -327,8 +296,6 @@ public class Volunteers {
 		return (email.length() <= 64) ? email : "volunteer-" + Accounts.randomSecret().toLowerCase(Locale.ROOT);
 	}
 
-	// --- import ---
-
 	/**
 	 * Registers the volunteers of an import batch in the caller's transaction, each as
 	 * {@link #register} does (the same rules, account, volunteer, membership, audit entry
@@ -360,24 +327,30 @@ public class Volunteers {
 			if (!problems.isEmpty()) {
 				throw new InvalidVolunteerException(problems);
 			}
-			ids.add(insert(request));
+			ids.add(insert(request, null));
 		}
 		return ids;
 	}
 
-	/** The writes of {@link #register} after its checks. */
-	private VolunteerId insert(NewVolunteer request) {
+	/**
+	 * The writes of a registration after its checks: the account (unless an existing one
+	 * is given), the volunteer, the first membership, the audit entry and the event. The
+	 * unique indexes refuse an ID number or email that raced past the checks.
+	 */
+	private VolunteerId insert(NewVolunteer request, AccountId existing) {
 		VolunteerDetails details = request.details();
 		String idNumber = IdNumbers.normalise(details.idNumber());
 		String idHash = idNumberHash(details.idType(), idNumber);
 		String email = details.email().strip().toLowerCase(Locale.ROOT);
-		AccountId account;
-		try {
-			account = this.accounts.create(new NewAccount(username(email), details.name().strip(), email,
-					request.password(), Set.of(Role.VOLUNTEER), false));
-		}
-		catch (DuplicateAccountException ex) {
-			throw new DuplicateVolunteerException("email");
+		AccountId account = existing;
+		if (account == null) {
+			try {
+				account = this.accounts.create(new NewAccount(username(email), details.name().strip(), email,
+						request.password(), Set.of(Role.VOLUNTEER), false));
+			}
+			catch (DuplicateAccountException ex) {
+				throw new DuplicateVolunteerException("email");
+			}
 		}
 		Volunteer volunteer = new Volunteer(account, details.unit(), details.name(), request.source(),
 				request.locale().toLanguageTag());
