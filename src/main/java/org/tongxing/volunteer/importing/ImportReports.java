@@ -25,6 +25,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.tongxing.shared.spreadsheet.SafeCells;
 import org.tongxing.volunteer.IdType;
 import org.tongxing.volunteer.Sex;
 import org.tongxing.volunteer.VolunteerCatalogue;
@@ -34,7 +35,7 @@ import org.tongxing.volunteer.domain.IdNumbers;
  * The files of the import pages: the template (xlsx with a notes sheet, and CSV) in the
  * reader's language, and a job's error report (xlsx, written streaming, and CSV; row,
  * column, message in the reader's language). CSV is UTF-8 with a BOM so that Excel reads
- * the Chinese right. Every cell goes through {@link SpreadsheetCells#safe}.
+ * the Chinese right. Every cell goes through {@link SafeCells#text}.
  */
 @Component
 class ImportReports {
@@ -68,13 +69,13 @@ class ImportReports {
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
 			csv.printRecord(reportHeaders(locale));
 			for (List<String> line : failureLines(job, locale)) {
-				csv.printRecord(line.stream().map(SpreadsheetCells::safe).toList());
+				csv.printRecord(line.stream().map(SafeCells::text).toList());
 			}
 			IOException[] failure = new IOException[1];
 			this.jobs.errors(job.id(), (error) -> {
 				if (failure[0] == null) {
 					try {
-						csv.printRecord(reportLine(error, locale).stream().map(SpreadsheetCells::safe).toList());
+						csv.printRecord(reportLine(error, locale).stream().map(SafeCells::text).toList());
 					}
 					catch (IOException ex) {
 						failure[0] = ex;
@@ -132,7 +133,7 @@ class ImportReports {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
 			csv.printRecord(headers(locale));
-			csv.printRecord(example(locale).stream().map(SpreadsheetCells::safe).toList());
+			csv.printRecord(example(locale).stream().map(SafeCells::text).toList());
 		}
 	}
 
@@ -186,7 +187,7 @@ class ImportReports {
 				"volunteer.category."));
 		lines.add(codes(locale, "volunteerImport.template.note.availability", VolunteerCatalogue.AVAILABILITY,
 				"volunteer.availability."));
-		return lines.stream().map(SpreadsheetCells::safe).toList();
+		return lines.stream().map(SafeCells::text).toList();
 	}
 
 	private String labels(Locale locale, String key, Enum<?>[] values, String prefix) {
@@ -260,7 +261,7 @@ class ImportReports {
 		Row row = sheet.createRow(rowIndex);
 		for (int i = 0; i < values.size(); i++) {
 			var cell = row.createCell(i);
-			cell.setCellValue(SpreadsheetCells.safe(values.get(i)));
+			cell.setCellValue(SafeCells.text(values.get(i)));
 			if (style != null) {
 				cell.setCellStyle(style);
 			}

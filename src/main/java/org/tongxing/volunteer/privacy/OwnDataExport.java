@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.tongxing.shared.spreadsheet.SafeCells;
 import org.tongxing.account.AccountId;
 import org.tongxing.account.AccountView;
 import org.tongxing.account.Accounts;

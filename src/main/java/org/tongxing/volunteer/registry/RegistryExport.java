@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.tongxing.shared.spreadsheet.SafeCells;
 import org.tongxing.account.AuditLog;
 import org.tongxing.organisation.UnitScope;
 import org.tongxing.volunteer.domain.PersonalDataProtection;

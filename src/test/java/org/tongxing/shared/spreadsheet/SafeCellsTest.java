@@ -1,4 +1,4 @@
-package org.tongxing.volunteer.privacy;
+package org.tongxing.shared.spreadsheet;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -11,22 +11,28 @@ class SafeCellsTest {
 
 	@Test
 	void textsThatWouldRunAsFormulasAreEscaped() {
-		assertThat(SafeCells.escape("=HYPERLINK(\"http://evil\",\"x\")"))
-			.isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
-		assertThat(SafeCells.escape("+1+1")).isEqualTo("'+1+1");
-		assertThat(SafeCells.escape("-2+3")).isEqualTo("'-2+3");
-		assertThat(SafeCells.escape("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(SafeCells.escape("\t=1")).isEqualTo("'\t=1");
-		assertThat(SafeCells.escape("\r=1")).isEqualTo("'\r=1");
+		assertThat(SafeCells.text("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+		assertThat(SafeCells.text("+1+1")).isEqualTo("'+1+1");
+		assertThat(SafeCells.text("-2+3")).isEqualTo("'-2+3");
+		assertThat(SafeCells.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(SafeCells.text("\t=1")).isEqualTo("'\t=1");
+		assertThat(SafeCells.text("\r=1")).isEqualTo("'\r=1");
+	}
+
+	@Test
+	void fullWidthFormulaCharactersAreEscapedToo() {
+		// some spreadsheet programs read the full-width forms as formula starters
+		assertThat(SafeCells.text("＝1+1")).isEqualTo("'＝1+1");
+		assertThat(SafeCells.text("＋1")).isEqualTo("'＋1");
 	}
 
 	@Test
 	void ordinaryTextsStayAsTheyAre() {
-		assertThat(SafeCells.escape("王芳")).isEqualTo("王芳");
-		assertThat(SafeCells.escape("a=b")).isEqualTo("a=b");
-		assertThat(SafeCells.escape("138****5678")).isEqualTo("138****5678");
-		assertThat(SafeCells.escape("")).isEmpty();
-		assertThat(SafeCells.escape(null)).isNull();
+		assertThat(SafeCells.text("王芳")).isEqualTo("王芳");
+		assertThat(SafeCells.text("a=b")).isEqualTo("a=b");
+		assertThat(SafeCells.text("138****5678")).isEqualTo("138****5678");
+		assertThat(SafeCells.text("")).isEmpty();
+		assertThat(SafeCells.text(null)).isNull();
 	}
 
 	@Test
