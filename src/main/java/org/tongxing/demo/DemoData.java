@@ -60,15 +60,22 @@ class DemoData {
 	 */
 	@Transactional
 	public boolean loadOnce() {
-		int inserted = this.jdbc.sql("insert into data_load (name) values (:name) on conflict (name) do nothing")
-			.param("name", DATA_SET)
-			.update();
-		if (inserted == 0) {
+		if (!claim(this.jdbc, DATA_SET)) {
 			return false;
 		}
 		load();
 		log.info("Loaded the demo data set '{}'", DATA_SET);
 		return true;
+	}
+
+	/**
+	 * Marks a data set as loaded, in the caller's transaction.
+	 * @return whether it was not loaded before (and the caller loads it now)
+	 */
+	static boolean claim(JdbcClient jdbc, String dataSet) {
+		return jdbc.sql("insert into data_load (name) values (:name) on conflict (name) do nothing")
+			.param("name", dataSet)
+			.update() == 1;
 	}
 
 	private void load() {

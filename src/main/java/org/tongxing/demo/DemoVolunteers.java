@@ -102,10 +102,7 @@ class DemoVolunteers {
 	 */
 	@Transactional
 	public boolean loadOnce() {
-		int inserted = this.jdbc.sql("insert into data_load (name) values (:name) on conflict (name) do nothing")
-			.param("name", DATA_SET)
-			.update();
-		if (inserted == 0) {
+		if (!DemoData.claim(this.jdbc, DATA_SET)) {
 			return false;
 		}
 		load();
