@@ -26,6 +26,10 @@ public final class VolunteerRules {
 
 	public static final int TEXT_MAX = 200;
 
+	public static final int PLACE_MAX = 100;
+
+	public static final int ZONE_MAX = 64;
+
 	private VolunteerRules() {
 	}
 
@@ -115,6 +119,9 @@ public final class VolunteerRules {
 		if (country.isEmpty() && city.isEmpty() && zone.isEmpty()) {
 			return;
 		}
+		tooLong(problems, "country", country, PLACE_MAX);
+		tooLong(problems, "city", city, PLACE_MAX);
+		tooLong(problems, "timeZone", zone, ZONE_MAX);
 		if (country.isEmpty()) {
 			problems.add(FieldProblem.of("country", "volunteer.validation.abroad.incomplete"));
 		}
@@ -138,10 +145,17 @@ public final class VolunteerRules {
 		if (trim(details.guardian().name()).isEmpty()) {
 			problems.add(FieldProblem.of("guardianName", "volunteer.validation.guardian.name", Ages.ADULT));
 		}
+		tooLong(problems, "guardianName", trim(details.guardian().name()), NAME_MAX);
 		Phones.problem(Phones.normalise(details.guardian().phone()))
 			.ifPresent((key) -> problems.add(FieldProblem.of("guardianPhone", key)));
 		if (!details.guardian().consent()) {
 			problems.add(FieldProblem.of("guardianConsent", "volunteer.validation.guardian.consent", Ages.ADULT));
+		}
+	}
+
+	private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
+		if (value.length() > max) {
+			problems.add(FieldProblem.of(field, "volunteer.validation.tooLong", max));
 		}
 	}
 

@@ -101,4 +101,20 @@ class VolunteerRulesTest {
 		assertThat(fields(VolunteerRules.check(bad, TODAY, Set.of()))).containsExactlyInAnyOrder("phone", "email");
 	}
 
+	@Test
+	void everyTextFitsItsColumn() {
+		VolunteerDetails longPlace = new VolunteerDetails("张三", Sex.MALE, LocalDate.of(1949, 12, 31),
+				IdType.RESIDENT_ID, "11010519491231002X", "+33612345678", "zhang@example.org", new UnitId(1),
+				"区".repeat(201), Map.of(), Map.of(), Set.of(), Set.of(), "国".repeat(101), "城".repeat(101),
+				"Europe/" + "x".repeat(60), null);
+		assertThat(fields(VolunteerRules.check(longPlace, TODAY, Set.of()))).contains("residentialArea", "country",
+				"city", "timeZone");
+		LocalDate sixteen = LocalDate.of(2010, 5, 5);
+		String id = "11010120100505001";
+		id = id + IdNumbers.checkDigit(id);
+		assertThat(fields(VolunteerRules.check(details(sixteen, id, new Guardian("监".repeat(51), "13900001111", true)),
+				TODAY, Set.of("law"))))
+			.containsExactly("guardianName");
+	}
+
 }
