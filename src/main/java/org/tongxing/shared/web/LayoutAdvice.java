@@ -1,7 +1,10 @@
 package org.tongxing.shared.web;
 
+import java.time.ZoneId;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -13,8 +16,20 @@ class LayoutAdvice {
 
 	private final BrandingProperties branding;
 
-	LayoutAdvice(BrandingProperties branding) {
+	private final ZoneId zone;
+
+	LayoutAdvice(BrandingProperties branding, @Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
 		this.branding = branding;
+		this.zone = zone;
+	}
+
+	/**
+	 * The association's time zone: pages show stored instants in it, e.g.
+	 * {@code #temporals.format(instant.atZone(zone), 'yyyy-MM-dd HH:mm')}.
+	 */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return this.zone;
 	}
 
 	@ModelAttribute("branding")

@@ -1,7 +1,6 @@
 package org.tongxing.volunteer.drive;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,12 +61,8 @@ class DriveController {
 
 	private final String baseUrl;
 
-	private final ZoneId zone;
-
 	DriveController(RecruitmentDrives drives, DrivePosters posters, Units units, Volunteers volunteers,
-			MessageSource messages, BrandingProperties branding, @Value("${tongxing.base-url}") String baseUrl,
-			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
-		this.zone = zone;
+			MessageSource messages, BrandingProperties branding, @Value("${tongxing.base-url}") String baseUrl) {
 		this.drives = drives;
 		this.posters = posters;
 		this.units = units;
@@ -131,7 +126,6 @@ class DriveController {
 		model.addAttribute("link", link(drive));
 		model.addAttribute("open", drive.isOpenOn(this.volunteers.today()));
 		model.addAttribute("signUps", this.drives.signUps(drive, SIGN_UPS_SHOWN));
-		model.addAttribute("zone", this.zone);
 		return Htmx.pageOrFragment(request, "volunteer/drive/drive", "signups");
 	}
 

@@ -166,11 +166,6 @@ final class ImportRows {
 			problems.add(new CellProblem(column, problem.messageKey(),
 					problem.arguments().stream().map(String::valueOf).toList()));
 		}
-		// what the database holds at most and the rules do not check
-		tooLong(values, ImportColumn.GUARDIAN_NAME, VolunteerRules.NAME_MAX, problems, unreadable);
-		tooLong(values, ImportColumn.COUNTRY, 100, problems, unreadable);
-		tooLong(values, ImportColumn.CITY, 100, problems, unreadable);
-		tooLong(values, ImportColumn.TIME_ZONE, 64, problems, unreadable);
 		if (unit != null && !this.vocabulary.isOpen(unit)) {
 			problems.add(problem(ImportColumn.UNIT, "volunteer.validation.unit.closed"));
 		}
@@ -250,13 +245,6 @@ final class ImportRows {
 			result.add(code.get());
 		}
 		return result;
-	}
-
-	private void tooLong(Map<ImportColumn, String> values, ImportColumn column, int max, List<CellProblem> problems,
-			Set<ImportColumn> unreadable) {
-		if (!unreadable.contains(column) && values.getOrDefault(column, "").length() > max) {
-			problems.add(problem(column, "volunteer.validation.tooLong", max));
-		}
 	}
 
 	private static List<String> items(String text) {

@@ -1,12 +1,10 @@
 package org.tongxing.volunteer.privacy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,20 +43,15 @@ class OwnDataController {
 
 	private final PersonalDataRights rights;
 
-	private final ZoneId zone;
-
-	OwnDataController(Volunteers volunteers, OwnDataExport export, PersonalDataRights rights,
-			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
+	OwnDataController(Volunteers volunteers, OwnDataExport export, PersonalDataRights rights) {
 		this.volunteers = volunteers;
 		this.export = export;
 		this.rights = rights;
-		this.zone = zone;
 	}
 
 	@GetMapping("/data")
 	String page(@AuthenticationPrincipal SignedInAccount account, Model model) {
 		model.addAttribute("volunteer", own(account));
-		model.addAttribute("zone", this.zone);
 		return "volunteer/privacy/data";
 	}
 
@@ -78,7 +71,6 @@ class OwnDataController {
 	String deletion(@AuthenticationPrincipal SignedInAccount account, Model model) {
 		model.addAttribute("volunteer", own(account));
 		model.addAttribute("deletionForm", new DeletionForm());
-		model.addAttribute("zone", this.zone);
 		return "volunteer/privacy/deletion";
 	}
 
@@ -89,7 +81,6 @@ class OwnDataController {
 		VolunteerView volunteer = own(account);
 		if (errors.hasErrors()) {
 			model.addAttribute("volunteer", volunteer);
-			model.addAttribute("zone", this.zone);
 			return "volunteer/privacy/deletion";
 		}
 		this.rights.requestDeletion(account.id());

@@ -1,8 +1,5 @@
 package org.tongxing.volunteer.privacy;
 
-import java.time.ZoneId;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,19 +25,14 @@ class PrivacyController {
 
 	private final Units units;
 
-	private final ZoneId zone;
-
-	PrivacyController(PersonalDataRights rights, Units units,
-			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
+	PrivacyController(PersonalDataRights rights, Units units) {
 		this.rights = rights;
 		this.units = units;
-		this.zone = zone;
 	}
 
 	@GetMapping("/deletions")
 	String deletions(Model model) {
 		model.addAttribute("pending", this.rights.pendingDeletions(coordinator()));
-		model.addAttribute("zone", this.zone);
 		return "volunteer/privacy/deletions";
 	}
 
@@ -55,7 +47,6 @@ class PrivacyController {
 	String retention(Model model) {
 		model.addAttribute("due", this.rights.retentionDue(coordinator()));
 		model.addAttribute("years", this.rights.retentionYears());
-		model.addAttribute("zone", this.zone);
 		return "volunteer/privacy/retention";
 	}
 
