@@ -27,6 +27,13 @@ public class Accounts {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * The shortest and longest password the policy accepts, for forms of other modules.
+	 */
+	public static final int PASSWORD_MIN_LENGTH = PasswordPolicy.MIN_LENGTH;
+
+	public static final int PASSWORD_MAX_LENGTH = PasswordPolicy.MAX_LENGTH;
+
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;

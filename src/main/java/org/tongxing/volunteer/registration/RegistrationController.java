@@ -52,12 +52,6 @@ import org.tongxing.volunteer.drive.RecruitmentDrives;
 @Controller
 class RegistrationController {
 
-	// The account module's password policy (PasswordPolicy, internal to it), for the
-	// arguments of its messages.
-	static final int PASSWORD_MIN_LENGTH = 10;
-
-	static final int PASSWORD_MAX_LENGTH = 128;
-
 	private static final Pattern REGION_ZONE = Pattern
 		.compile("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/\\-]+");
 
@@ -165,7 +159,7 @@ class RegistrationController {
 				model.addAttribute("duplicate", ex.field());
 			}
 			catch (WeakPasswordException ex) {
-				Object[] limits = { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH };
+				Object[] limits = { Accounts.PASSWORD_MIN_LENGTH, Accounts.PASSWORD_MAX_LENGTH };
 				ex.violations().forEach((key) -> result.rejectValue("password", key, limits, key));
 			}
 		}
@@ -264,7 +258,7 @@ class RegistrationController {
 		model.addAttribute("timeZones", TIME_ZONES);
 		model.addAttribute("retentionYears", this.retentionYears);
 		model.addAttribute("privacyContact", this.privacyContact);
-		model.addAttribute("passwordMinLength", PASSWORD_MIN_LENGTH);
+		model.addAttribute("passwordMinLength", Accounts.PASSWORD_MIN_LENGTH);
 		model.addAttribute("minimumAge", Ages.MINIMUM);
 		return "volunteer/registration/register";
 	}
