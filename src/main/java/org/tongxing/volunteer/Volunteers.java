@@ -5,16 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,11 +72,14 @@ public class Volunteers {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
 	Volunteers(VolunteerRepository volunteers, MembershipRepository memberships, Units units, Accounts accounts,
 			AuditLog auditLog, PersonalDataProtection protection, VolunteerNumbers numbers, Skills skills,
-			ApplicationEventPublisher events, @Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
+			ApplicationEventPublisher events, JdbcClient jdbc,
+			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
 		this.volunteers = volunteers;
 		this.memberships = memberships;
 		this.units = units;
@@ -82,6 +89,7 @@ public class Volunteers {
 		this.numbers = numbers;
 		this.skills = skills;
 		this.events = events;
+		this.jdbc = jdbc;
 		this.clock = Clock.system(zone);
 	}
 
@@ -206,6 +214,43 @@ public class Volunteers {
 	@Transactional(readOnly = true)
 	public VolunteerView get(UnitScope scope, VolunteerId id) {
 		return find(scope, id).orElseThrow(() -> new VolunteerNotFoundException(id));
+	}
+
+	/**
+	 * The (masked) views of volunteers whose ids another module holds, e.g. the people on
+	 * an activity's roster: the holder decides who may see them. Unknown ids are left
+	 * out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<VolunteerId, VolunteerView> views(Collection<VolunteerId> ids) {
+		Map<Long, String> skillCodes = this.skills.codesById();
+		return this.volunteers.findAllById(ids.stream().map(VolunteerId::value).toList())
+			.stream()
+			.map((volunteer) -> volunteer.view(skillCodes))
+			.collect(Collectors.toMap(VolunteerView::id, Function.identity()));
+	}
+
+	/**
+	 * The codes of the qualifications the volunteer holds on the day: approved and not
+	 * expired.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> qualificationsHeld(VolunteerId id, LocalDate day) {
+		return Set.copyOf(this.jdbc.sql("""
+				select t.code from volunteer_qualification q join qualification_type t on t.id = q.type_id
+				where q.volunteer_id = ? and q.status = 'APPROVED' and (q.expires_on is null or q.expires_on >= ?)""")
+			.params(id.value(), day)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * The volunteer's phone unmasked, for a scope that manages the volunteer's unit;
+	 * recorded in the audit log like {@link #reveal}.
+	 */
+	@Transactional
+	public String revealPhone(UnitScope scope, VolunteerId id) {
+		return reveal(scope, id, PersonalField.PHONE);
 	}
 
 	/** The volunteer record of an account: what a volunteer sees of themselves. */
