@@ -332,6 +332,20 @@ public class SignUps {
 			.list();
 	}
 
+	/**
+	 * Confirmed sign-ups of sessions (not cancelled, of published activities) starting in
+	 * {@code [from, to)}, for reminders.
+	 */
+	@Transactional(readOnly = true)
+	public List<SignUpView> confirmedStartingBetween(Instant from, Instant to) {
+		return this.jdbc.sql(VIEW_SELECT + """
+				where g.status = 'CONFIRMED' and s.status = 'SCHEDULED' and a.status = 'PUBLISHED'
+				  and s.starts_at >= ? and s.starts_at < ? order by s.starts_at, g.id""")
+			.params(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+			.query(SignUps::view)
+			.list();
+	}
+
 	// --- helpers
 
 	private SignUpStatus initialStatus(Slot slot) {

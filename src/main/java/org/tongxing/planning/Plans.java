@@ -3,6 +3,7 @@ package org.tongxing.planning;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.tongxing.account.AccountId;
 import org.tongxing.account.AuditLog;
+import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.UnitScope;
 
 /**
@@ -152,6 +154,18 @@ public class Plans {
 		return this.jdbc.sql(CAMPAIGN_SELECT + " order by p.year desc, t.level, t.sort_order, c.sort_order")
 			.query(Plans::campaign)
 			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProposalView> findProposal(ProposalId id) {
+		return this.jdbc.sql("select * from campaign_proposal where id = ?")
+			.param(id.value())
+			.query((rs, n) -> new ProposalView(new ProposalId(rs.getLong("id")),
+					new CampaignId(rs.getLong("campaign_id")), new UnitId(rs.getLong("unit_id")), rs.getString("title"),
+					rs.getString("summary"), rs.getObject("planned_from", LocalDate.class),
+					rs.getObject("planned_to", LocalDate.class), rs.getObject("expected_participants", Integer.class),
+					ProposalStatus.valueOf(rs.getString("status")), rs.getString("decision_comment")))
+			.optional();
 	}
 
 	static CampaignView campaign(ResultSet rs, int row) throws SQLException {

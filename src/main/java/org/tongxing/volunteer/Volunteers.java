@@ -253,6 +253,20 @@ public class Volunteers {
 		return reveal(scope, id, PersonalField.PHONE);
 	}
 
+	/** The volunteer with this volunteer number (e.g. TX000001234), if any. */
+	@Transactional(readOnly = true)
+	public Optional<VolunteerView> findByNumber(String number) {
+		if (number == null || number.isBlank()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select id from volunteer where number = ?")
+			.param(number.strip().toUpperCase(Locale.ROOT))
+			.query(Long.class)
+			.optional()
+			.flatMap((id) -> this.volunteers.findById(id))
+			.map(this::view);
+	}
+
 	/** The volunteer record of an account: what a volunteer sees of themselves. */
 	@Transactional(readOnly = true)
 	public Optional<VolunteerView> findByAccount(AccountId account) {
