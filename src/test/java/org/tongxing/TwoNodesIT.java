@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,22 +37,34 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.tongxing.account.AccountId;
 import org.tongxing.account.Accounts;
 import org.tongxing.account.NewAccount;
+import org.tongxing.activity.Activities;
+import org.tongxing.activity.ActivityFixture;
+import org.tongxing.activity.PositionDetails;
+import org.tongxing.activity.PositionId;
+import org.tongxing.activity.SignUpStatus;
+import org.tongxing.activity.SignUps;
+import org.tongxing.organisation.UnitId;
+import org.tongxing.organisation.Units;
+import org.tongxing.volunteer.VolunteerFixture;
+import org.tongxing.volunteer.Volunteers;
 import org.tongxing.account.Role;
 import org.tongxing.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one database share their sessions (Spring Session JDBC): a
- * person signs in on node A, and node B knows them from the session cookie alone. Node B
- * is a second, independent instance of the application started here on the database of
- * the test context.
+ * Two application nodes on one database: they share their sessions (Spring Session JDBC)
+ * — a person signs in on node A, and node B knows them from the session cookie alone —
+ * and sign-ups through both at once never exceed a position's capacity (the database
+ * holds it). Node B is a second, independent instance of the application started here on
+ * the database of the test context.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionSharingIT {
+class TwoNodesIT {
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -66,6 +79,18 @@ class SessionSharingIT {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	Activities activities;
+
+	@Autowired
+	SignUps signUps;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	Units units;
 
 	ConfigurableApplicationContext nodeB;
 
@@ -153,6 +178,43 @@ class SessionSharingIT {
 			for (Future<Integer> answer : answers) {
 				assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(200);
 			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void signUpsThroughBothNodesAtOnceNeverExceedTheCapacity() throws Exception {
+		ActivityFixture fixture = new ActivityFixture(new VolunteerFixture(this.units, this.accounts, this.volunteers),
+				this.activities, this.volunteers);
+		UnitId unit = fixture.volunteers.unit(fixture.volunteers.root(), "two-nodes");
+		PositionId position = fixture.published(unit, "两节点报名", 5, PositionDetails.open("引导员", 5));
+		List<AccountId> volunteers = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			volunteers.add(fixture.volunteer(unit, "节点" + i));
+		}
+		List<SignUps> nodes = List.of(this.signUps, this.nodeB.getBean(SignUps.class));
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<SignUpStatus>> outcomes = new ArrayList<>();
+			for (int i = 0; i < volunteers.size(); i++) {
+				SignUps node = nodes.get(i % 2);
+				AccountId volunteer = volunteers.get(i);
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					return node.signUp(volunteer, position).status();
+				}));
+			}
+			start.countDown();
+			List<SignUpStatus> statuses = new ArrayList<>();
+			for (Future<SignUpStatus> outcome : outcomes) {
+				statuses.add(outcome.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(statuses).filteredOn(SignUpStatus.CONFIRMED::equals).hasSize(5);
+			assertThat(statuses).filteredOn(SignUpStatus.WAITLISTED::equals).hasSize(19);
+			assertThat(this.activities.findPosition(position).orElseThrow().taken()).isEqualTo(5);
 		}
 		finally {
 			pool.shutdownNow();
