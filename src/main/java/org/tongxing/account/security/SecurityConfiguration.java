@@ -64,7 +64,7 @@ class SecurityConfiguration {
 				(requests) -> requests.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
 					.permitAll()
 					.requestMatchers("/login", "/password/forgot", "/password/reset", "/error", "/error/**",
-							"/register", "/register/**", "/r/*")
+							"/register", "/register/**", "/r/*", "/calendar/*")
 					.permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**")
 					.permitAll()
