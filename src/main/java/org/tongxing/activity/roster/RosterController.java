@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -216,6 +217,10 @@ class RosterController {
 			.filter((candidate) -> candidate.id() == signUp)
 			.findFirst()
 			.orElseThrow(() -> new ActivityNotFoundException("sign-up", signUp));
+		if (!entry.mayReveal()) {
+			// the page offers no button then; the volunteers module would refuse too
+			throw new AccessDeniedException("Only organisers managing the volunteer's unit reveal the phone");
+		}
 		String phone = this.volunteers.revealPhone(scope, entry.signUp().volunteer());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("page", page);
