@@ -42,6 +42,7 @@ import org.tongxing.activity.ActivityView;
 import org.tongxing.activity.InvalidActivityException;
 import org.tongxing.activity.SessionView;
 import org.tongxing.activity.Visibility;
+import org.tongxing.activity.domain.ActivityRules;
 import org.tongxing.activity.domain.Descriptions;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.UnitScope;
@@ -82,18 +83,22 @@ class AuthoringController {
 
 	private final MessageSource messages;
 
+	private final ActivityRules rules;
+
 	private final ZoneId associationZone;
 
 	private final Clock clock = Clock.systemUTC();
 
 	AuthoringController(Activities activities, ActivityFiles files, ManagedActivities managed, Units units, Plans plans,
-			MessageSource messages, @Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId associationZone) {
+			MessageSource messages, ActivityRules rules,
+			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId associationZone) {
 		this.activities = activities;
 		this.files = files;
 		this.managed = managed;
 		this.units = units;
 		this.plans = plans;
 		this.messages = messages;
+		this.rules = rules;
 		this.associationZone = associationZone;
 	}
 
@@ -164,6 +169,7 @@ class AuthoringController {
 		if (proposal == null) {
 			form.setProposal(null);
 		}
+		checkAll(form, errors);
 		if (!errors.hasErrors()) {
 			try {
 				ActivityId id = (proposal != null)
@@ -192,6 +198,7 @@ class AuthoringController {
 			Model model, RedirectAttributes redirect, Locale locale) {
 		UnitScope scope = this.units.currentScope();
 		ActivityView activity = this.activities.manage(scope, new ActivityId(id));
+		checkAll(form, errors);
 		if (!errors.hasErrors()) {
 			try {
 				this.activities.update(scope, activity.id(), form.toDetails());
@@ -377,6 +384,20 @@ class AuthoringController {
 
 	private String text(Locale locale, String key) {
 		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	/**
+	 * The core's rules on top of the form's own checks, so that one submit shows every
+	 * problem at once (a field the form already refused keeps its first message).
+	 */
+	private void checkAll(ActivityForm form, BindingResult errors) {
+		List<FieldProblem> problems = this.rules.check(form.toDetails())
+			.stream()
+			.filter((problem) -> !errors.hasFieldErrors(problem.field()))
+			.toList();
+		if (!problems.isEmpty()) {
+			reject(errors, new InvalidActivityException(problems));
+		}
 	}
 
 	private static void reject(BindingResult errors, InvalidActivityException ex) {
