@@ -3,6 +3,9 @@ package org.tongxing.activity.authoring;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,7 +29,13 @@ import org.tongxing.activity.ActivityView;
 import org.tongxing.activity.SessionDetails;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.Units;
+import org.tongxing.planning.CampaignId;
+import org.tongxing.planning.CampaignTargets;
 import org.tongxing.planning.CampaignView;
+import org.tongxing.planning.DuplicatePlanException;
+import org.tongxing.planning.PlanId;
+import org.tongxing.planning.PlanLevel;
+import org.tongxing.planning.ThemeId;
 import org.tongxing.planning.Plans;
 import org.tongxing.support.IntegrationTest;
 import org.tongxing.volunteer.VolunteerFixture;
@@ -128,9 +137,8 @@ class AuthoringIT {
 
 		// a deadline that is not a number is a message too, not an error page
 		String typed = this.mvc
-			.perform(valid(post("/activities/new"), "书市").with(user(this.adminA))
-				.with(csrf())
-				.param("cancelDeadlineHours", "soon"))
+			.perform(valid(post("/activities/new"), "书市", Map.of("cancelDeadlineHours", "soon")).with(user(this.adminA))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -193,7 +201,8 @@ class AuthoringIT {
 				+ "<b>加粗</b><a href=\"javascript:alert('x3')\">链接</a>";
 		// also when the form comes back with a problem
 		String refused = this.mvc
-			.perform(valid(post("/activities/new"), "").with(user(this.adminA)).with(csrf()).param("description", evil))
+			.perform(valid(post("/activities/new"), "", Map.of("description", evil)).with(user(this.adminA))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -201,9 +210,9 @@ class AuthoringIT {
 		assertThat(refused).doesNotContain("alert(").doesNotContain("onerror").contains("加粗");
 
 		MvcResult created = this.mvc
-			.perform(valid(post("/activities/new"), "净化 " + this.fixture.volunteers.tag).with(user(this.adminA))
-				.with(csrf())
-				.param("description", evil))
+			.perform(valid(post("/activities/new"), "净化 " + this.fixture.volunteers.tag, Map.of("description", evil))
+				.with(user(this.adminA))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		ActivityId id = idFrom(created);
@@ -229,7 +238,7 @@ class AuthoringIT {
 		assertThat(Jsoup.parse(plain).select("#unit option[selected]").val()).isEqualTo(this.unitA.toString());
 		assertThat(Jsoup.parse(plain).select("#timeZone").val()).isEqualTo("Asia/Shanghai");
 
-		CampaignView campaign = this.plans.allCampaigns().get(0);
+		CampaignView campaign = campaign();
 		long proposal = this.jdbc.sql("""
 				insert into campaign_proposal (campaign_id, unit_id, title, summary, status)
 				values (?, ?, ?, ?, 'APPROVED') returning id""")
@@ -275,10 +284,7 @@ class AuthoringIT {
 		assertThat(page(this.adminB, get("/activities/manage").param("q", this.fixture.volunteers.tag)))
 			.doesNotContain("甲单位的活动");
 		// nor can B create one for A's unit
-		String refused = this.mvc
-			.perform(valid(post("/activities/new"), "冒名").with(user(this.adminB))
-				.with(csrf())
-				.param("unit", this.unitA.toString()))
+		String refused = this.mvc.perform(valid(post("/activities/new"), "冒名").with(user(this.adminB)).with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -373,17 +379,27 @@ class AuthoringIT {
 	// --- helpers
 
 	private MockHttpServletRequestBuilder valid(MockHttpServletRequestBuilder request, String title) {
-		return request.param("title", title)
-			.param("description", "<p>为云南小学购买课本</p>")
-			.param("unit", this.unitA.toString())
-			.param("coOrganisers", this.unitB.toString())
-			.param("address", "北京市朝阳区图书馆")
-			.param("timeZone", "Asia/Shanghai")
-			.param("visibility", "ASSOCIATION")
-			.param("contactName", "李老师")
-			.param("contactInfo", "010-66661234")
-			.param("beneficiaries", "20 位盲人朋友")
-			.param("cancelDeadlineHours", "24");
+		return valid(request, title, Map.of());
+	}
+
+	/** A request with every field valid, except those overridden. */
+	private MockHttpServletRequestBuilder valid(MockHttpServletRequestBuilder request, String title,
+			Map<String, String> overrides) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("title", title);
+		fields.put("description", "<p>为云南小学购买课本</p>");
+		fields.put("unit", this.unitA.toString());
+		fields.put("coOrganisers", this.unitB.toString());
+		fields.put("address", "北京市朝阳区图书馆");
+		fields.put("timeZone", "Asia/Shanghai");
+		fields.put("visibility", "ASSOCIATION");
+		fields.put("contactName", "李老师");
+		fields.put("contactInfo", "010-66661234");
+		fields.put("beneficiaries", "20 位盲人朋友");
+		fields.put("cancelDeadlineHours", "24");
+		fields.putAll(overrides);
+		fields.forEach(request::param);
+		return request;
 	}
 
 	private String page(SignedInAccount viewer, MockHttpServletRequestBuilder request) throws Exception {
@@ -392,6 +408,27 @@ class AuthoringIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	/** A campaign of a plan of a year nobody else uses. */
+	private CampaignView campaign() {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int year = 2030 + ThreadLocalRandom.current().nextInt(70);
+			if (this.plans.findPlan(year).isPresent()) {
+				continue;
+			}
+			try {
+				PlanId plan = this.plans.createPlan(ActivityFixture.SYSTEM, year, year + " 年计划", null, null);
+				ThemeId theme = this.plans.addTheme(ActivityFixture.SYSTEM, plan, PlanLevel.INTERNAL, "友爱互助", null);
+				CampaignId id = this.plans.addCampaign(ActivityFixture.SYSTEM, theme, "一路同行", null,
+						CampaignTargets.none());
+				return this.plans.findCampaign(id).orElseThrow();
+			}
+			catch (DuplicatePlanException ex) {
+				// another test took the year meanwhile
+			}
+		}
+		throw new IllegalStateException("No free year for a plan");
 	}
 
 	static ActivityId idFrom(MvcResult result) {
