@@ -315,6 +315,39 @@ class AuthoringIT {
 		}
 	}
 
+	@Test
+	void theListFiltersByStatusUnitCampaignAndTextWithinTheScope() throws Exception {
+		String tag = this.fixture.volunteers.tag;
+		UnitId below = this.fixture.volunteers.unit(this.unitA, "authA1");
+		this.fixture.draft(this.unitA, "草稿甲 " + tag);
+		this.fixture.published(below, "已发布乙 " + tag, 5, org.tongxing.activity.PositionDetails.open("引导员", 3));
+		SignedInAccount coordinator = this.fixture.volunteers.account("coord", Role.COORDINATOR);
+		assertThat(titles(this.adminA, get("/activities/manage").param("q", tag)))
+			.containsExactlyInAnyOrder("已发布乙 " + tag, "草稿甲 " + tag);
+		assertThat(titles(this.adminA, get("/activities/manage").param("q", tag).param("status", "PUBLISHED")))
+			.containsExactly("已发布乙 " + tag);
+		assertThat(titles(this.adminA, get("/activities/manage").param("q", tag).param("unit", below.toString())))
+			.containsExactly("已发布乙 " + tag);
+		assertThat(titles(coordinator, get("/activities/manage").param("q", tag).param("unit", this.unitB.toString())))
+			.isEmpty();
+		assertThat(titles(coordinator, get("/activities/manage").param("q", "草稿甲 " + tag)))
+			.containsExactly("草稿甲 " + tag);
+		// the next session is shown in its own zone
+		Document list = Jsoup.parse(page(this.adminA, get("/activities/manage").param("q", "已发布乙 " + tag)));
+		assertThat(list.select("#activity-table tbody td:nth-child(4)").text()).endsWith("09:00");
+		// nonsense in the address is ignored, not an error
+		this.mvc
+			.perform(get("/activities/manage").param("status", "NOPE")
+				.param("unit", "x")
+				.param("campaign", "y")
+				.param("page", "-4")
+				.with(user(this.adminA)))
+			.andExpect(status().isOk());
+		// a unit outside the scope filters everything out
+		assertThat(titles(this.adminB, get("/activities/manage").param("q", tag).param("unit", this.unitA.toString())))
+			.isEmpty();
+	}
+
 	// --- status
 
 	@Test
@@ -429,6 +462,11 @@ class AuthoringIT {
 			}
 		}
 		throw new IllegalStateException("No free year for a plan");
+	}
+
+	private java.util.List<String> titles(SignedInAccount viewer, MockHttpServletRequestBuilder request)
+			throws Exception {
+		return Jsoup.parse(page(viewer, request)).select("#activity-table tbody tr td:first-child a").eachText();
 	}
 
 	static ActivityId idFrom(MvcResult result) {
