@@ -46,8 +46,8 @@ class ActivityNotifications {
 
 	private final Recipients recipients;
 
-	ActivityNotifications(Notifications notifications, Volunteers volunteers, Activities activities,
-			SessionTexts texts, Recipients recipients) {
+	ActivityNotifications(Notifications notifications, Volunteers volunteers, Activities activities, SessionTexts texts,
+			Recipients recipients) {
 		this.notifications = notifications;
 		this.volunteers = volunteers;
 		this.activities = activities;
@@ -127,14 +127,13 @@ class ActivityNotifications {
 			String footer = this.texts.message("notification.message.about", locale, about);
 			String body = event.body() + "\n\n" + footer;
 			this.notifications.notify(volunteer, NotificationKind.MESSAGE, event.subject(), body,
-					SessionTexts.activityLink(event.activity()),
-					this.texts.message("notification.mail.link", locale));
+					SessionTexts.activityLink(event.activity()), this.texts.message("notification.mail.link", locale));
 		}
 	}
 
 	/**
-	 * Title {@code <kind>.title} and body {@code <kind>.body} with {0} activity, {1} when,
-	 * {2} where, {3} position, {4} the kind's own detail (status, reason, expiry).
+	 * Title {@code <kind>.title} and body {@code <kind>.body} with {0} activity, {1}
+	 * when, {2} where, {3} position, {4} the kind's own detail (status, reason, expiry).
 	 */
 	void send(VolunteerView volunteer, NotificationKind kind, SessionId session,
 			org.tongxing.activity.PositionId position, String detail, String link) {

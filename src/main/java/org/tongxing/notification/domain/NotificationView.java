@@ -3,7 +3,8 @@ package org.tongxing.notification.domain;
 import java.time.Instant;
 
 /**
- * An in-app notification as the list shows it; {@code link} is a path in the app, or null.
+ * An in-app notification as the list shows it; {@code link} is a path in the app, or
+ * null.
  */
 public record NotificationView(long id, String kind, String title, String body, String link, Instant createdAt,
 		Instant readAt) {

@@ -110,10 +110,7 @@ public class Notifications {
 			.update();
 		return this.jdbc.sql("""
 				select id, kind, title, body, link, created_at, read_at from notification
-				where id = ? and account_id = ?""")
-			.params(id, account.value())
-			.query(Notifications::view)
-			.optional();
+				where id = ? and account_id = ?""").params(id, account.value()).query(Notifications::view).optional();
 	}
 
 	@Transactional
@@ -124,8 +121,8 @@ public class Notifications {
 	}
 
 	private static NotificationView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new NotificationView(rs.getLong("id"), rs.getString("kind"), rs.getString("title"),
-				rs.getString("body"), rs.getString("link"), instant(rs, "created_at"), instant(rs, "read_at"));
+		return new NotificationView(rs.getLong("id"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
+				rs.getString("link"), instant(rs, "created_at"), instant(rs, "read_at"));
 	}
 
 	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -28,13 +28,13 @@ import org.tongxing.account.AccountId;
  * <p>
  * Decision: every mail goes through this table, written in the same transaction as the
  * in-app notification. {@code not_before} is when it may go: now, or the end of the
- * recipient's quiet hours (decided when it was queued), or the next retry. A sender claims
- * due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}, PENDING → SENDING) and
- * sends outside it, so two nodes (or the job and the immediate send after commit) never
- * send the same row. A failed send goes back to PENDING with exponential backoff (moved
- * past quiet hours again) and, after {@code max-attempts}, is marked FAILED. A node that
- * dies between claiming and marking leaves a SENDING row that is claimed again after
- * {@code claimed_until}: at most a rare duplicate, never a lost mail.
+ * recipient's quiet hours (decided when it was queued), or the next retry. A sender
+ * claims due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}, PENDING →
+ * SENDING) and sends outside it, so two nodes (or the job and the immediate send after
+ * commit) never send the same row. A failed send goes back to PENDING with exponential
+ * backoff (moved past quiet hours again) and, after {@code max-attempts}, is marked
+ * FAILED. A node that dies between claiming and marking leaves a SENDING row that is
+ * claimed again after {@code claimed_until}: at most a rare duplicate, never a lost mail.
  */
 @Component
 public class Outbox {
@@ -94,8 +94,8 @@ public class Outbox {
 	}
 
 	/**
-	 * Sends the queued mails once the caller's transaction commits (those already due; the
-	 * job sends the rest), or now when there is no transaction.
+	 * Sends the queued mails once the caller's transaction commits (those already due;
+	 * the job sends the rest), or now when there is no transaction.
 	 */
 	public void sendAfterCommit(List<Long> ids) {
 		if (ids.isEmpty()) {

@@ -27,9 +27,10 @@ public record QuietHours(boolean enabled, LocalTime from, LocalTime to) {
 	}
 
 	/**
-	 * The earliest instant at or after {@code at} outside the window in the zone: {@code at}
-	 * itself, or the window's end. On a day whose end time falls into a DST gap, the end
-	 * moves forward by the gap's length (as {@link ZonedDateTime#of} resolves it).
+	 * The earliest instant at or after {@code at} outside the window in the zone:
+	 * {@code at} itself, or the window's end. On a day whose end time falls into a DST
+	 * gap, the end moves forward by the gap's length (as {@link ZonedDateTime#of}
+	 * resolves it).
 	 */
 	public Instant releaseAt(Instant at, ZoneId zone) {
 		ZonedDateTime local = at.atZone(zone);

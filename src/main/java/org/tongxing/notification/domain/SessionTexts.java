@@ -43,8 +43,8 @@ public class SessionTexts {
 
 	/** The volunteer's language: their locale, Chinese when unset. */
 	public static Locale locale(VolunteerView volunteer) {
-		return (volunteer.locale() != null && !volunteer.locale().isBlank())
-				? Locale.forLanguageTag(volunteer.locale()) : Locale.SIMPLIFIED_CHINESE;
+		return (volunteer.locale() != null && !volunteer.locale().isBlank()) ? Locale.forLanguageTag(volunteer.locale())
+				: Locale.SIMPLIFIED_CHINESE;
 	}
 
 	public String message(String key, Locale locale, Object... arguments) {
@@ -71,8 +71,7 @@ public class SessionTexts {
 	/** The session's time in its zone, and in the volunteer's when that differs. */
 	public String when(SessionView session, ZoneId volunteerZone, Locale locale) {
 		String local = span(session.localStart(), session.localEnd());
-		if (session.zone().getRules().equals(volunteerZone.getRules())
-				|| session.zone().equals(volunteerZone)) {
+		if (session.zone().getRules().equals(volunteerZone.getRules()) || session.zone().equals(volunteerZone)) {
 			return local;
 		}
 		String theirs = span(session.startsAt().atZone(volunteerZone), session.endsAt().atZone(volunteerZone));
