@@ -70,7 +70,7 @@ class ActivityNotifications {
 		else {
 			kind = NotificationKind.SIGNED_UP;
 		}
-		String status = "activity.signup.status." + event.status().name().toLowerCase(Locale.ROOT);
+		String status = "activity.signup.status." + event.status().name();
 		forOne(event.volunteer(), (volunteer) -> send(volunteer, kind, event.session(), event.position(),
 				this.texts.message(status, SessionTexts.locale(volunteer)), activityOf(event.session())));
 	}
