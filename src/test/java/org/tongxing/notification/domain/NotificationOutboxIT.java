@@ -1,5 +1,6 @@
 package org.tongxing.notification.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -15,11 +16,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.tongxing.account.Accounts;
@@ -80,6 +86,12 @@ class NotificationOutboxIT {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	Recipients recipients;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	ActivityFixture fixture;
 
@@ -191,6 +203,54 @@ class NotificationOutboxIT {
 			assertThat(status(to)).isEqualTo("SENT");
 			assertThat(this.support.mailsTo(to)).as("mails to one recipient").hasSize(1);
 		}
+	}
+
+	@Test
+	void aFailedSendIsRetriedLaterAndMarkedFailedAfterTheLastAttempt() {
+		JavaMailSender failing = new JavaMailSenderImpl() {
+			@Override
+			public void send(MimeMessage message) {
+				throw new MailSendException("refused");
+			}
+
+			@Override
+			public void send(MimeMessage... messages) {
+				throw new MailSendException("refused");
+			}
+		};
+		Outbox flaky = new Outbox(this.jdbc, failing, this.recipients, this.transactions, "from@test.invalid", 2,
+				Duration.ofMinutes(1));
+		String to = VolunteerFixture.email("flaky");
+		long id = this.transaction
+			.execute((status) -> flaky.enqueue(null, to, "失败", "正文", Instant.now().plus(1, ChronoUnit.HOURS)));
+		this.jdbc.sql("update notification_outbox set not_before = now() where id = ?").param(id).update();
+
+		assertThat(flaky.send(List.of(id))).isZero();
+		assertThat(status(to)).isEqualTo("PENDING");
+		Instant retry = this.jdbc.sql("select not_before from notification_outbox where id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		assertThat(retry).isAfter(Instant.now().plusSeconds(30));
+		assertThat(this.jdbc.sql("select last_error from notification_outbox where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("MailSendException").doesNotContain(to);
+
+		this.jdbc.sql("update notification_outbox set not_before = now() where id = ?").param(id).update();
+		flaky.send(List.of(id));
+
+		assertThat(status(to)).isEqualTo("FAILED");
+		this.jdbc.sql("update notification_outbox set not_before = now() where id = ?").param(id).update();
+		assertThat(flaky.send(List.of(id))).isZero();
+		assertThat(status(to)).isEqualTo("FAILED");
+	}
+
+	@Test
+	void theBackoffDoublesAndStopsAtADay() {
+		assertThat(this.outbox.backoff(1)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(this.outbox.backoff(3)).isEqualTo(Duration.ofMinutes(4));
+		assertThat(this.outbox.backoff(30)).isEqualTo(Duration.ofDays(1));
 	}
 
 	private String status(String recipient) {
