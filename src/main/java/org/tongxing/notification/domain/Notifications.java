@@ -59,8 +59,10 @@ public class Notifications {
 			return;
 		}
 		Instant now = Instant.now();
+		// a volunteer without an account has no settings: the default quiet hours hold
 		Instant notBefore = (account != null)
-				? this.recipients.releaseAt(account, this.recipients.zoneOf(volunteer), now) : now;
+				? this.recipients.releaseAt(account, this.recipients.zoneOf(volunteer), now)
+				: Preference.DEFAULT.quietHours().releaseAt(now, this.recipients.zoneOf(volunteer));
 		StringBuilder text = new StringBuilder(body);
 		if (link != null && linkLine != null) {
 			text.append("\n\n").append(linkLine).append('\n').append(this.baseUrl).append(link);
