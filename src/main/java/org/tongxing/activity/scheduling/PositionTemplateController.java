@@ -38,9 +38,9 @@ class PositionTemplateController {
 
 	private final Units units;
 
-	private final Catalogues catalogues;
+	private final PositionCatalogues catalogues;
 
-	PositionTemplateController(PositionTemplates templates, Units units, Catalogues catalogues) {
+	PositionTemplateController(PositionTemplates templates, Units units, PositionCatalogues catalogues) {
 		this.templates = templates;
 		this.units = units;
 		this.catalogues = catalogues;

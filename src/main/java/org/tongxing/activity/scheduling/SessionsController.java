@@ -52,10 +52,10 @@ class SessionsController {
 
 	private final SessionPlans plans;
 
-	private final Catalogues catalogues;
+	private final PositionCatalogues catalogues;
 
 	SessionsController(Activities activities, Units units, PositionTemplates templates, SessionPlans plans,
-			Catalogues catalogues) {
+			PositionCatalogues catalogues) {
 		this.activities = activities;
 		this.units = units;
 		this.templates = templates;
@@ -388,20 +388,20 @@ class SessionsController {
 
 	private String sessionForm(Model model, ActivityView activity, SessionView session) {
 		model.addAttribute("activity", activity);
-		model.addAttribute("session", session);
+		model.addAttribute("sessionView", session);
 		return "activity/scheduling/session-form";
 	}
 
 	private String cancelPage(Model model, ActivityView activity, SessionView session) {
 		model.addAttribute("activity", activity);
-		model.addAttribute("session", session);
+		model.addAttribute("sessionView", session);
 		return "activity/scheduling/session-cancel";
 	}
 
 	private String positionForm(Model model, Locale locale, ActivityView activity, SessionView session,
 			PositionView position) {
 		model.addAttribute("activity", activity);
-		model.addAttribute("session", session);
+		model.addAttribute("sessionView", session);
 		model.addAttribute("position", position);
 		model.addAttribute("approvals", Approval.values());
 		addCatalogues(model, locale);

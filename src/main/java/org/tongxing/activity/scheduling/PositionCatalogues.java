@@ -17,11 +17,11 @@ import org.tongxing.volunteer.VolunteerCatalogue;
  * {@code volunteer.language.<code>}).
  */
 @Component
-class Catalogues {
+class PositionCatalogues {
 
 	private final JdbcClient jdbc;
 
-	Catalogues(JdbcClient jdbc) {
+	PositionCatalogues(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
