@@ -245,7 +245,7 @@ class SessionsController {
 			redirect.addFlashAttribute("notice", "scheduling.notice.position-removed");
 		}
 		catch (ActivityStateException ex) {
-			redirect.addFlashAttribute("problem", ex.messageKey());
+			flashProblem(redirect, ex);
 		}
 		return "redirect:/activities/" + id + "/sessions";
 	}
@@ -272,7 +272,7 @@ class SessionsController {
 			redirect.addFlashAttribute("problem", ex.problems().get(0).messageKey());
 		}
 		catch (ActivityStateException ex) {
-			redirect.addFlashAttribute("problem", ex.messageKey());
+			flashProblem(redirect, ex);
 		}
 		return "redirect:/activities/" + id + "/sessions";
 	}
@@ -361,6 +361,14 @@ class SessionsController {
 	}
 
 	// --- helpers
+
+	private static void flashProblem(RedirectAttributes redirect, ActivityStateException ex) {
+		redirect.addFlashAttribute("problem", ex.messageKey());
+		Object[] arguments = ex.argumentArray();
+		if (arguments.length > 0) {
+			redirect.addFlashAttribute("problemArgument", String.valueOf(arguments[0]));
+		}
+	}
 
 	private ActivityView managed(long id) {
 		return this.activities.manage(this.units.currentScope(), new ActivityId(id));
