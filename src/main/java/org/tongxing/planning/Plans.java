@@ -473,7 +473,8 @@ public class Plans {
 
 	private static void checkYear(String field, int year) {
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new PlanRuleViolationException(field, "planning.invalid.year", FIRST_YEAR, LAST_YEAR);
+			throw new PlanRuleViolationException(field, "planning.invalid.year", String.valueOf(FIRST_YEAR),
+					String.valueOf(LAST_YEAR));
 		}
 	}
 

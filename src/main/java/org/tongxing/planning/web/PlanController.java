@@ -76,7 +76,8 @@ class PlanController {
 				return "redirect:/plans/" + form.getYear() + "/edit";
 			}
 			catch (DuplicatePlanException ex) {
-				errors.rejectValue("year", "planning.plan.exists", new Object[] { form.getYear() }, null);
+				errors.rejectValue("year", "planning.plan.exists", new Object[] { String.valueOf(form.getYear()) },
+						null);
 			}
 			catch (PlanRuleViolationException ex) {
 				reject(errors, ex);
@@ -190,6 +191,7 @@ class PlanController {
 		}
 		catch (PlanRuleViolationException ex) {
 			redirect.addFlashAttribute("problem", ex.messageKey());
+			redirect.addFlashAttribute("problemArgs", ex.arguments());
 		}
 		return "redirect:/plans/" + year + "/edit";
 	}
@@ -273,6 +275,7 @@ class PlanController {
 		}
 		catch (PlanRuleViolationException ex) {
 			redirect.addFlashAttribute("problem", ex.messageKey());
+			redirect.addFlashAttribute("problemArgs", ex.arguments());
 		}
 		return "redirect:/plans/" + year + "/edit";
 	}
@@ -289,8 +292,8 @@ class PlanController {
 				return "redirect:/plans/" + form.getTargetYear() + "/edit";
 			}
 			catch (DuplicatePlanException ex) {
-				errors.rejectValue("targetYear", "planning.copy.targetTaken", new Object[] { form.getTargetYear() },
-						null);
+				errors.rejectValue("targetYear", "planning.copy.targetTaken",
+						new Object[] { String.valueOf(form.getTargetYear()) }, null);
 			}
 			catch (PlanRuleViolationException ex) {
 				reject(errors, ex);
