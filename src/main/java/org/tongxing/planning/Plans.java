@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,7 @@ import org.tongxing.account.AccountId;
 import org.tongxing.account.AuditLog;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.UnitScope;
+import org.tongxing.planning.domain.Actuals;
 
 /**
  * The annual plans, for pages and other modules. Anyone signed in may read a plan;
@@ -33,13 +37,30 @@ public class Plans {
 			from campaign c join plan_theme t on t.id = c.theme_id join annual_plan p on p.id = t.plan_id
 			""";
 
+	/** The first and last year a plan may be for (the table's CHECK). */
+	public static final int FIRST_YEAR = 2000;
+
+	public static final int LAST_YEAR = 2100;
+
+	private static final BigDecimal MAX_HOURS = new BigDecimal("99999999999.9");
+
+	private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+
+	private static final String THEME_SELECT = """
+			select t.id, t.plan_id, p.year, t.level, t.name, t.description
+			from plan_theme t join annual_plan p on p.id = t.plan_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final AuditLog auditLog;
 
-	Plans(JdbcClient jdbc, AuditLog auditLog) {
+	private final Actuals actuals;
+
+	Plans(JdbcClient jdbc, AuditLog auditLog, Actuals actuals) {
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
+		this.actuals = actuals;
 	}
 
 	/**
@@ -49,6 +70,7 @@ public class Plans {
 	@Transactional
 	public PlanId createPlan(UnitScope scope, int year, String title, String summary, AccountId by) {
 		scope.requireCoordinator();
+		checkYear("year", year);
 		try {
 			long id = this.jdbc
 				.sql("insert into annual_plan (year, title, summary, created_by) values (?, ?, ?, ?) returning id")
@@ -99,6 +121,7 @@ public class Plans {
 	public CampaignId addCampaign(UnitScope scope, ThemeId theme, String name, String description,
 			CampaignTargets targets) {
 		scope.requireCoordinator();
+		checkTargets(targets);
 		try {
 			long id = this.jdbc
 				.sql("""
@@ -160,12 +183,316 @@ public class Plans {
 	public Optional<ProposalView> findProposal(ProposalId id) {
 		return this.jdbc.sql("select * from campaign_proposal where id = ?")
 			.param(id.value())
-			.query((rs, n) -> new ProposalView(new ProposalId(rs.getLong("id")),
-					new CampaignId(rs.getLong("campaign_id")), new UnitId(rs.getLong("unit_id")), rs.getString("title"),
-					rs.getString("summary"), rs.getObject("planned_from", LocalDate.class),
-					rs.getObject("planned_to", LocalDate.class), rs.getObject("expected_participants", Integer.class),
-					ProposalStatus.valueOf(rs.getString("status")), rs.getString("decision_comment")))
+			.query(Plans::proposal)
 			.optional();
+	}
+
+	static ProposalView proposal(ResultSet rs, int row) throws SQLException {
+		return new ProposalView(new ProposalId(rs.getLong("id")), new CampaignId(rs.getLong("campaign_id")),
+				new UnitId(rs.getLong("unit_id")), rs.getString("title"), rs.getString("summary"),
+				rs.getObject("planned_from", LocalDate.class), rs.getObject("planned_to", LocalDate.class),
+				rs.getObject("expected_participants", Integer.class), ProposalStatus.valueOf(rs.getString("status")),
+				rs.getString("decision_comment"));
+	}
+
+	/** Every plan, newest year first. */
+	@Transactional(readOnly = true)
+	public List<PlanView> plans() {
+		return this.jdbc.sql("select id, year, title, summary from annual_plan order by year desc")
+			.query(Plans::plan)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PlanView> plan(int year) {
+		return this.jdbc.sql("select id, year, title, summary from annual_plan where year = ?")
+			.param(year)
+			.query(Plans::plan)
+			.optional();
+	}
+
+	/** Changes the title and summary of a year's plan. */
+	@Transactional
+	public void updatePlan(UnitScope scope, int year, String title, String summary) {
+		scope.requireCoordinator();
+		PlanView before = plan(year).orElseThrow(() -> new PlanNotFoundException("Plan"));
+		this.jdbc.sql("update annual_plan set title = ?, summary = ? where id = ?")
+			.params(title, summary, before.id().value())
+			.update();
+		this.auditLog.record("plan", before.id().value(), "updated", Map.of("title", before.title()),
+				Map.of("title", title));
+	}
+
+	/** The themes of a year's plan, in plan order (level, then their order). */
+	@Transactional(readOnly = true)
+	public List<ThemeView> themes(int year) {
+		return this.jdbc.sql(THEME_SELECT + " where p.year = ? order by t.level, t.sort_order, t.id")
+			.param(year)
+			.query(Plans::theme)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ThemeView> findTheme(ThemeId id) {
+		return this.jdbc.sql(THEME_SELECT + " where t.id = ?").param(id.value()).query(Plans::theme).optional();
+	}
+
+	/**
+	 * Renames a theme or changes its description.
+	 * @throws DuplicatePlanException when the level has another theme of that name
+	 */
+	@Transactional
+	public void updateTheme(UnitScope scope, ThemeId id, String name, String description) {
+		scope.requireCoordinator();
+		ThemeView before = findTheme(id).orElseThrow(() -> new PlanNotFoundException("Theme"));
+		try {
+			this.jdbc.sql("update plan_theme set name = ?, description = ? where id = ?")
+				.params(name, description, id.value())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DuplicatePlanException("The theme exists");
+		}
+		this.auditLog.record("plan-theme", id.value(), "updated", Map.of("name", before.name()), Map.of("name", name));
+	}
+
+	/**
+	 * Removes a theme that has no campaigns.
+	 * @throws PlanRuleViolationException when it still has campaigns
+	 */
+	@Transactional
+	public void removeTheme(UnitScope scope, ThemeId id) {
+		scope.requireCoordinator();
+		ThemeView theme = lockTheme(id);
+		long campaigns = this.jdbc.sql("select count(*) from campaign where theme_id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.single();
+		if (campaigns > 0) {
+			throw new PlanRuleViolationException(null, "planning.theme.inUse", campaigns);
+		}
+		this.jdbc.sql("delete from plan_theme where id = ?").param(id.value()).update();
+		this.auditLog.record("plan-theme", id.value(), "removed",
+				Map.of("plan", theme.planId().value(), "level", theme.level().name(), "name", theme.name()), Map.of());
+	}
+
+	/**
+	 * Changes a campaign's name, description and targets.
+	 * @throws PlanRuleViolationException when a target is negative, too large or not a
+	 * whole number where one is needed
+	 * @throws DuplicatePlanException when the theme has another campaign of that name
+	 */
+	@Transactional
+	public void updateCampaign(UnitScope scope, CampaignId id, String name, String description,
+			CampaignTargets targets) {
+		scope.requireCoordinator();
+		checkTargets(targets);
+		CampaignView before = findCampaign(id).orElseThrow(() -> new PlanNotFoundException("Campaign"));
+		try {
+			this.jdbc.sql("""
+					update campaign set name = :name, description = :description, target_activities = :activities,
+					       target_participations = :participations, target_hours = :hours,
+					       target_people_served = :peopleServed, target_money_raised = :money
+					where id = :id""")
+				.param("id", id.value())
+				.param("name", name)
+				.param("description", description)
+				.param("activities", integer(targets.get(Measure.ACTIVITIES)))
+				.param("participations", integer(targets.get(Measure.PARTICIPATIONS)))
+				.param("hours", targets.get(Measure.HOURS))
+				.param("peopleServed", integer(targets.get(Measure.PEOPLE_SERVED)))
+				.param("money", targets.get(Measure.MONEY_RAISED))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DuplicatePlanException("The campaign exists");
+		}
+		this.auditLog.record("campaign", id.value(), "updated", auditState(before.name(), before.targets()),
+				auditState(name, targets));
+	}
+
+	/**
+	 * Removes a campaign nothing refers to.
+	 * @throws PlanRuleViolationException when activities or proposals refer to it
+	 */
+	@Transactional
+	public void removeCampaign(UnitScope scope, CampaignId id) {
+		scope.requireCoordinator();
+		// the row lock keeps a proposal from arriving between the check and the delete
+		this.jdbc.sql("select id from campaign where id = ? for update")
+			.param(id.value())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new PlanNotFoundException("Campaign"));
+		CampaignView campaign = findCampaign(id).orElseThrow(() -> new PlanNotFoundException("Campaign"));
+		// The one read of another module's table (activity): the planning module cannot
+		// use
+		// the activity module's API (activity depends on planning), and the foreign key
+		// from activity.campaign_id would refuse the delete anyway; this turns that into
+		// a
+		// clear message.
+		long activities = this.jdbc.sql("select count(*) from activity where campaign_id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.single();
+		long proposals = this.jdbc.sql("select count(*) from campaign_proposal where campaign_id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.single();
+		if (activities > 0 || proposals > 0) {
+			throw new PlanRuleViolationException(null, "planning.campaign.inUse", activities, proposals);
+		}
+		this.jdbc.sql("delete from campaign where id = ?").param(id.value()).update();
+		this.auditLog.record("campaign", id.value(), "removed", auditState(campaign.name(), campaign.targets()),
+				Map.of());
+	}
+
+	/**
+	 * Copies a year's plan into a year that has none: its levels, themes, campaigns and
+	 * targets, not its proposals or activities. All or nothing.
+	 * @param title the new plan's title; null or blank for the source's title with its
+	 * year replaced
+	 * @throws PlanNotFoundException when the source year has no plan
+	 * @throws DuplicatePlanException when the target year has a plan
+	 * @throws PlanRuleViolationException when the target year is out of range or the
+	 * source year itself
+	 */
+	@Transactional
+	public PlanId copyPlan(UnitScope scope, int fromYear, int toYear, String title, AccountId by) {
+		scope.requireCoordinator();
+		checkYear("targetYear", toYear);
+		if (fromYear == toYear) {
+			throw new PlanRuleViolationException("targetYear", "planning.copy.sameYear");
+		}
+		PlanView source = plan(fromYear).orElseThrow(() -> new PlanNotFoundException("Plan"));
+		String newTitle = (title == null || title.isBlank())
+				? source.title().replace(String.valueOf(fromYear), String.valueOf(toYear)) : title.strip();
+		long id;
+		try {
+			id = this.jdbc
+				.sql("insert into annual_plan (year, title, summary, created_by) values (?, ?, ?, ?) returning id")
+				.params(toYear, newTitle, source.summary(), (by != null) ? by.value() : null)
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DuplicatePlanException("A plan for " + toYear + " exists");
+		}
+		int themes = this.jdbc.sql("""
+				insert into plan_theme (plan_id, level, name, description, sort_order)
+				select :target, level, name, description, sort_order from plan_theme where plan_id = :source""")
+			.param("target", id)
+			.param("source", source.id().value())
+			.update();
+		// a theme's name is unique on its level, so (level, name) finds its copy
+		int campaigns = this.jdbc.sql("""
+				insert into campaign (theme_id, name, description, sort_order, target_activities,
+				                      target_participations, target_hours, target_people_served, target_money_raised)
+				select nt.id, c.name, c.description, c.sort_order, c.target_activities, c.target_participations,
+				       c.target_hours, c.target_people_served, c.target_money_raised
+				from campaign c
+				join plan_theme ot on ot.id = c.theme_id
+				join plan_theme nt on nt.plan_id = :target and nt.level = ot.level and nt.name = ot.name
+				where ot.plan_id = :source""").param("target", id).param("source", source.id().value()).update();
+		this.auditLog.record("plan", id, "copied", Map.of("fromYear", fromYear),
+				Map.of("year", toYear, "title", newTitle, "themes", themes, "campaigns", campaigns));
+		return new PlanId(id);
+	}
+
+	/**
+	 * The actuals of the campaigns, summed over every {@link CampaignMeasure}; a campaign
+	 * nothing counted is absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<CampaignId, Map<Measure, BigDecimal>> actuals(List<CampaignView> campaigns) {
+		Set<CampaignId> ids = campaigns.stream().map(CampaignView::id).collect(Collectors.toSet());
+		return this.actuals.of(ids);
+	}
+
+	/**
+	 * Refuses targets that are negative, too large, or not whole numbers where a count is
+	 * meant (hours take one decimal, money two).
+	 * @throws PlanRuleViolationException naming the measure's form field
+	 */
+	public static void checkTargets(CampaignTargets targets) {
+		for (Map.Entry<Measure, BigDecimal> entry : new java.util.TreeMap<>(targets.values()).entrySet()) {
+			Measure measure = entry.getKey();
+			BigDecimal value = entry.getValue();
+			String field = targetField(measure);
+			if (value.signum() < 0) {
+				throw new PlanRuleViolationException(field, "planning.target.negative");
+			}
+			switch (measure) {
+				case HOURS -> {
+					if (value.stripTrailingZeros().scale() > 1) {
+						throw new PlanRuleViolationException(field, "planning.target.decimals", 1);
+					}
+					if (value.compareTo(MAX_HOURS) > 0) {
+						throw new PlanRuleViolationException(field, "planning.target.tooLarge");
+					}
+				}
+				case MONEY_RAISED -> {
+					if (value.stripTrailingZeros().scale() > 2) {
+						throw new PlanRuleViolationException(field, "planning.target.decimals", 2);
+					}
+					if (value.compareTo(MAX_MONEY) > 0) {
+						throw new PlanRuleViolationException(field, "planning.target.tooLarge");
+					}
+				}
+				default -> {
+					if (value.stripTrailingZeros().scale() > 0) {
+						throw new PlanRuleViolationException(field, "planning.target.wholeNumber");
+					}
+					if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+						throw new PlanRuleViolationException(field, "planning.target.tooLarge");
+					}
+				}
+			}
+		}
+	}
+
+	/** The form field of a measure's target: {@code targetActivities}, ... */
+	public static String targetField(Measure measure) {
+		return switch (measure) {
+			case ACTIVITIES -> "targetActivities";
+			case PARTICIPATIONS -> "targetParticipations";
+			case HOURS -> "targetHours";
+			case PEOPLE_SERVED -> "targetPeopleServed";
+			case MONEY_RAISED -> "targetMoneyRaised";
+		};
+	}
+
+	private ThemeView lockTheme(ThemeId id) {
+		this.jdbc.sql("select id from plan_theme where id = ? for update")
+			.param(id.value())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new PlanNotFoundException("Theme"));
+		return findTheme(id).orElseThrow(() -> new PlanNotFoundException("Theme"));
+	}
+
+	private static void checkYear(String field, int year) {
+		if (year < FIRST_YEAR || year > LAST_YEAR) {
+			throw new PlanRuleViolationException(field, "planning.invalid.year", String.valueOf(FIRST_YEAR),
+					String.valueOf(LAST_YEAR));
+		}
+	}
+
+	private static Map<String, Object> auditState(String name, CampaignTargets targets) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("name", name);
+		targets.values().forEach((measure, value) -> state.put(measure.name(), value.toPlainString()));
+		return state;
+	}
+
+	static PlanView plan(ResultSet rs, int row) throws SQLException {
+		return new PlanView(new PlanId(rs.getLong("id")), rs.getInt("year"), rs.getString("title"),
+				rs.getString("summary"));
+	}
+
+	static ThemeView theme(ResultSet rs, int row) throws SQLException {
+		return new ThemeView(new ThemeId(rs.getLong("id")), new PlanId(rs.getLong("plan_id")), rs.getInt("year"),
+				PlanLevel.valueOf(rs.getString("level")), rs.getString("name"), rs.getString("description"));
 	}
 
 	static CampaignView campaign(ResultSet rs, int row) throws SQLException {
