@@ -147,7 +147,7 @@ class MyActivitiesController {
 		PositionView position = this.activities.findPosition(offer.position())
 			.orElseThrow(() -> new ActivityNotFoundException("position", offer.position()));
 		model.addAttribute("offer", offer);
-		model.addAttribute("session", session);
+		model.addAttribute("offerSession", session);
 		model.addAttribute("position", position);
 		model.addAttribute("token", token);
 		model.addAttribute("open", offer.status() == SignUpStatus.OFFERED && offer.offerExpiresAt() != null
