@@ -178,6 +178,29 @@ class BrowseIT {
 	}
 
 	@Test
+	void theListShowsTwentyCardsAndHtmxLoadsTheRest() throws Exception {
+		for (int i = 0; i < ActivityListing.PAGE_SIZE + 1; i++) {
+			publish(details("第" + i + "个", Visibility.ASSOCIATION, null), 2 + i, PositionDetails.open("引导员", 1));
+		}
+		SignedInAccount me = principal(this.fixture.volunteer(this.unit, "翻页"));
+
+		Document first = list(me, "");
+		assertThat(titles(first)).hasSize(ActivityListing.PAGE_SIZE).startsWith("第0个");
+		assertThat(first.select("#browse-count").text()).isEqualTo("共 21 个活动");
+		String next = first.select("#browse-more a").attr("hx-get");
+		assertThat(next).contains("page=1");
+
+		String more = this.mvc.perform(get(java.net.URI.create(next)).header("HX-Request", "true").with(user(me)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document rest = Jsoup.parseBodyFragment(more);
+		assertThat(titles(rest)).containsExactly("第20个");
+		assertThat(rest.select("#browse-more")).isEmpty();
+	}
+
+	@Test
 	void cardsShowPlacesLeftOrThatTheWaitlistIsOpen() throws Exception {
 		ActivityId open = publish(details("有名额", Visibility.ASSOCIATION, null), 3, PositionDetails.open("引导员", 3));
 		ActivityId full = publish(details("已满", Visibility.ASSOCIATION, null), 4, PositionDetails.open("收银员", 1));
