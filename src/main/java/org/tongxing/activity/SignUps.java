@@ -333,8 +333,8 @@ public class SignUps {
 	}
 
 	/**
-	 * Confirmed sign-ups of sessions (not cancelled, of published activities) starting in
-	 * {@code [from, to)}, for reminders.
+	 * Confirmed sign-ups of sessions (not cancelled, of published activities) starting
+	 * from {@code from} (inclusive) to {@code to} (exclusive), for reminders.
 	 */
 	@Transactional(readOnly = true)
 	public List<SignUpView> confirmedStartingBetween(Instant from, Instant to) {
