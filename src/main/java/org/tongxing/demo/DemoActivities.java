@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +45,7 @@ import org.tongxing.planning.PlanLevel;
 import org.tongxing.planning.Plans;
 import org.tongxing.planning.ThemeId;
 import org.tongxing.volunteer.VolunteerId;
+import org.tongxing.volunteer.Volunteers;
 
 /**
  * The seed's annual plan of 2013 with its two levels, themes and campaigns, and the
@@ -83,16 +85,19 @@ class DemoActivities {
 
 	private final Accounts accounts;
 
+	private final Volunteers volunteers;
+
 	private Map<String, UnitView> byName;
 
-	DemoActivities(JdbcClient jdbc, Plans plans, Activities activities, SignUps signUps, Units units,
-			Accounts accounts) {
+	DemoActivities(JdbcClient jdbc, Plans plans, Activities activities, SignUps signUps, Units units, Accounts accounts,
+			Volunteers volunteers) {
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.activities = activities;
 		this.signUps = signUps;
 		this.units = units;
 		this.accounts = accounts;
+		this.volunteers = volunteers;
 	}
 
 	/**
@@ -255,13 +260,19 @@ class DemoActivities {
 		position(canteenSession, PositionDetails.open("文明用餐宣传员", 6));
 		publish(canteen);
 
-		// the host's place goes to another demo volunteer, added by the organiser
-		List<VolunteerId> others = this.jdbc.sql("""
-				select id from volunteer where status = 'ACTIVE' and email like 'demo.v%@demo.tongxing.invalid'
-				order by id limit 1""").query((rs, n) -> new VolunteerId(rs.getLong(1))).list();
-		others.forEach((volunteer) -> this.signUps.addByHand(SYSTEM, host, volunteer, "演示数据", null));
-
-		this.accounts.findByUsername("volunteer").map((account) -> account.id()).ifPresent((volunteer) -> {
+		// the host's place goes to another demo volunteer, added by the organiser; then
+		// the demo volunteer signs up for two sessions and joins the host's waitlist
+		Optional<AccountId> account = this.accounts.findByUsername("volunteer").map((found) -> found.id());
+		long own = account.flatMap(this.volunteers::findByAccount).map((found) -> found.id().value()).orElse(-1L);
+		this.jdbc.sql("""
+				select id from volunteer
+				where status = 'ACTIVE' and email like 'demo.v%@demo.tongxing.invalid' and id <> ?
+				order by id limit 1""")
+			.param(own)
+			.query((rs, n) -> new VolunteerId(rs.getLong(1)))
+			.optional()
+			.ifPresent((volunteer) -> this.signUps.addByHand(SYSTEM, host, volunteer, "演示数据", null));
+		account.ifPresent((volunteer) -> {
 			signUp(volunteer, guide);
 			signUp(volunteer, assistant);
 			signUp(volunteer, host);
