@@ -194,16 +194,19 @@ class DemoActivities {
 
 	private void currentYear(LocalDate today) {
 		int year = today.getYear();
-		PlanId plan = this.plans.findPlan(year)
-			.orElseGet(() -> this.plans.createPlan(SYSTEM, year, "外交部青年志愿服务活动 " + year + " 年度计划",
-					"延续“友爱互助”“外交为民”“外交扶贫”三个主题。", null));
-		ThemeId forThePeople = this.plans.addTheme(SYSTEM, plan, PlanLevel.SOCIETY, "外交为民（演示）", "走出去，提供便民服务。");
+		// a plan of the year made before the demo was loaded keeps its themes; the demo's
+		// get a suffix there so their names cannot clash
+		Optional<PlanId> existing = this.plans.findPlan(year);
+		PlanId plan = existing.orElseGet(() -> this.plans.createPlan(SYSTEM, year, "外交部青年志愿服务活动 " + year + " 年度计划",
+				"延续“友爱互助”“外交为民”“外交扶贫”三个主题。", null));
+		String suffix = existing.isPresent() ? "（演示）" : "";
+		ThemeId forThePeople = this.plans.addTheme(SYSTEM, plan, PlanLevel.SOCIETY, "外交为民" + suffix, "走出去，提供便民服务。");
 		CampaignId consular = campaign(forThePeople, "涉外和领保咨询进社区", "走进社区和海外侨界，提供领事保护咨询。", 6, 80, 600);
 		CampaignId campus = campaign(forThePeople, "政策宣讲进高校", "走进高校介绍外交工作。", 6, 40, 2000);
 		CampaignId winter = campaign(forThePeople, "寒冬送温暖", "冬季走访慰问困难群众。", 2, 30, 100);
-		ThemeId povertyRelief = this.plans.addTheme(SYSTEM, plan, PlanLevel.SOCIETY, "外交扶贫（演示）", "捐书、支教、助学。");
+		ThemeId povertyRelief = this.plans.addTheme(SYSTEM, plan, PlanLevel.SOCIETY, "外交扶贫" + suffix, "捐书、支教、助学。");
 		CampaignId teaching = campaign(povertyRelief, "线上支教", "为定点扶贫县学校线上授课。", 4, 40, 300);
-		ThemeId mutualHelp = this.plans.addTheme(SYSTEM, plan, PlanLevel.INTERNAL, "友爱互助（演示）", "部内友爱互助。");
+		ThemeId mutualHelp = this.plans.addTheme(SYSTEM, plan, PlanLevel.INTERNAL, "友爱互助" + suffix, "部内友爱互助。");
 		CampaignId dining = campaign(mutualHelp, "文明用餐你我他", "“我光盘，我光荣”月度活动。", 12, 120, 0);
 
 		// community consular advice: English, a lawyer's licence, and open places
