@@ -23,12 +23,16 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoVolunteers volunteers;
 
+	private final DemoActivities activities;
+
 	private final Environment environment;
 
-	DemoDataLoader(DemoMode mode, DemoData data, DemoVolunteers volunteers, Environment environment) {
+	DemoDataLoader(DemoMode mode, DemoData data, DemoVolunteers volunteers, DemoActivities activities,
+			Environment environment) {
 		this.mode = mode;
 		this.data = data;
 		this.volunteers = volunteers;
+		this.activities = activities;
 		this.environment = environment;
 	}
 
@@ -37,6 +41,7 @@ class DemoDataLoader implements ApplicationRunner {
 		if (this.mode.enabled()) {
 			this.data.loadOnce();
 			this.volunteers.loadOnce();
+			this.activities.loadOnce();
 		}
 	}
 
