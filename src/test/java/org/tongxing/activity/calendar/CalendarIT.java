@@ -232,16 +232,15 @@ class CalendarIT {
 	}
 
 	@Test
-	void theFeedNeedsThePublicPathForCalendarApps() throws Exception {
-		// until /calendar/* is public (SecurityConfiguration), an anonymous client is
-		// sent to sign in; once public this becomes 200 (see the report)
+	void calendarAppsReadTheFeedWithoutSigningIn() throws Exception {
 		MockHttpServletResponse response = this.mvc
 			.perform(get("/calendar/" + this.feeds.tokenOf(this.me) + ".ics").with(anonymous()))
 			.andReturn()
 			.getResponse();
 
-		assertThat(response.getStatus()).isEqualTo(302);
-		assertThat(response.getRedirectedUrl()).endsWith("/login");
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("text/calendar;charset=UTF-8");
+		assertThat(response.getContentAsString()).startsWith("BEGIN:VCALENDAR");
 	}
 
 	@Test
