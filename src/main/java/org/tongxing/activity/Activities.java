@@ -6,16 +6,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +29,12 @@ import org.tongxing.account.AuditLog;
 import org.tongxing.activity.domain.ActivityRules;
 import org.tongxing.activity.domain.Descriptions;
 import org.tongxing.activity.domain.Places;
+import org.tongxing.activity.domain.PositionColumns;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.UnitScope;
 import org.tongxing.organisation.UnitView;
 import org.tongxing.organisation.Units;
+import org.tongxing.planning.CampaignId;
 import org.tongxing.volunteer.FieldProblem;
 import org.tongxing.volunteer.VolunteerId;
 
@@ -324,8 +330,8 @@ public class Activities {
 			.update();
 		SessionView after = session(sessionId);
 		boolean moved = !before.startsAt().equals(after.startsAt()) || !before.endsAt().equals(after.endsAt())
-				|| before.online() != after.online() || !java.util.Objects.equals(before.address(), after.address())
-				|| !java.util.Objects.equals(before.onlineUrl(), after.onlineUrl());
+				|| before.online() != after.online() || !Objects.equals(before.address(), after.address())
+				|| !Objects.equals(before.onlineUrl(), after.onlineUrl());
 		this.auditLog.record("activity-session", sessionId, "updated",
 				Map.of("startsAt", before.startsAt().toString(), "endsAt", before.endsAt().toString()),
 				Map.of("startsAt", after.startsAt().toString(), "endsAt", after.endsAt().toString()));
@@ -423,7 +429,7 @@ public class Activities {
 						values (:session, :name, :description, :capacity, :approval, :minAge, :skills, :languages,
 						        :qualifications, (select count(*) from session_position where session_id = :session))
 						returning id""")
-					.paramSource(positionParameters(details).addValue("session", entry.getKey().value()))
+					.paramSource(PositionColumns.parameters(details).addValue("session", entry.getKey().value()))
 					.query(Long.class)
 					.single();
 				ids.add(new PositionId(id));
@@ -452,7 +458,7 @@ public class Activities {
 				       approval = :approval, min_age = :minAge, required_skills = :skills,
 				       required_languages = :languages, required_qualifications = :qualifications
 				where id = :id and taken <= :capacity""")
-			.paramSource(positionParameters(details).addValue("id", id.value()))
+			.paramSource(PositionColumns.parameters(details).addValue("id", id.value()))
 			.update();
 		if (updated == 0) {
 			throw new InvalidActivityException("capacity", "activity.invalid.capacity-below-taken",
@@ -512,11 +518,9 @@ public class Activities {
 
 	private static void requireStatus(ActivityView activity, ActivityStatus... allowed) {
 		if (!List.of(allowed).contains(activity.status())) {
-			throw new ActivityStateException("activity.state.not-" + String.join("-or-",
-					List.of(allowed)
-						.stream()
-						.map((status) -> status.name().toLowerCase(java.util.Locale.ROOT))
-						.toList()),
+			throw new ActivityStateException(
+					"activity.state.not-" + String.join("-or-",
+							List.of(allowed).stream().map((status) -> status.name().toLowerCase(Locale.ROOT)).toList()),
 					activity.status());
 		}
 	}
@@ -534,7 +538,7 @@ public class Activities {
 		if (reason != null) {
 			after.put("reason", reason);
 		}
-		this.auditLog.record("activity", activity.id(), "status-" + target.name().toLowerCase(java.util.Locale.ROOT),
+		this.auditLog.record("activity", activity.id(), "status-" + target.name().toLowerCase(Locale.ROOT),
 				Map.of("status", activity.status().name()), after);
 	}
 
@@ -568,11 +572,10 @@ public class Activities {
 		return state;
 	}
 
-	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource parameters(ActivityDetails details) {
+	private static MapSqlParameterSource parameters(ActivityDetails details) {
 		UnitId visibilityUnit = (details.visibility() == Visibility.SUBTREE)
 				? ((details.visibilityUnit() != null) ? details.visibilityUnit() : details.unit()) : null;
-		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-			.addValue("title", details.title().strip())
+		return new MapSqlParameterSource().addValue("title", details.title().strip())
 			.addValue("description", Descriptions.sanitise(details.description()))
 			.addValue("campaign", (details.campaign() != null) ? details.campaign().value() : null)
 			.addValue("unit", details.unit().value())
@@ -588,14 +591,12 @@ public class Activities {
 			.addValue("deadline", details.cancelDeadlineHours());
 	}
 
-	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource sessionParameters(
-			SessionDetails details, ZoneId activityZone) {
+	private static MapSqlParameterSource sessionParameters(SessionDetails details, ZoneId activityZone) {
 		ZoneId zone = (details.timeZone() != null && !details.timeZone().isBlank()) ? ZoneId.of(details.timeZone())
 				: activityZone;
 		boolean ownPlace = details.online() ? ActivityRules.blankToNull(details.onlineUrl()) != null
 				: ActivityRules.blankToNull(details.address()) != null;
-		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-			.addValue("title", ActivityRules.blankToNull(details.title()))
+		return new MapSqlParameterSource().addValue("title", ActivityRules.blankToNull(details.title()))
 			.addValue("startsAt", offset(details.start(), zone))
 			.addValue("endsAt", offset(details.end(), zone))
 			.addValue("zone", zone.getId())
@@ -606,24 +607,11 @@ public class Activities {
 			.addValue("closesAt", offset(details.signupCloses(), zone));
 	}
 
-	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource positionParameters(
-			PositionDetails details) {
-		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-			.addValue("name", details.name().strip())
-			.addValue("description", ActivityRules.blankToNull(details.description()))
-			.addValue("capacity", details.capacity())
-			.addValue("approval", details.approval().name())
-			.addValue("minAge", details.minAge())
-			.addValue("skills", details.skills().stream().sorted().toArray(String[]::new))
-			.addValue("languages", details.languages().stream().sorted().toArray(String[]::new))
-			.addValue("qualifications", details.qualifications().stream().sorted().toArray(String[]::new));
-	}
-
 	/**
 	 * A wall-clock time in a zone as the instant it names (the later one in a DST
 	 * overlap).
 	 */
-	private static java.time.OffsetDateTime offset(LocalDateTime local, ZoneId zone) {
+	private static OffsetDateTime offset(LocalDateTime local, ZoneId zone) {
 		return (local != null) ? local.atZone(zone).toOffsetDateTime() : null;
 	}
 
@@ -633,8 +621,7 @@ public class Activities {
 			coOrganisers.add(new UnitId(id));
 		}
 		long campaign = rs.getLong("campaign_id");
-		org.tongxing.planning.CampaignId campaignId = rs.wasNull() ? null
-				: new org.tongxing.planning.CampaignId(campaign);
+		CampaignId campaignId = rs.wasNull() ? null : new CampaignId(campaign);
 		long visibilityUnit = rs.getLong("visibility_unit_id");
 		UnitId visibilityUnitId = rs.wasNull() ? null : new UnitId(visibilityUnit);
 		return new ActivityView(new ActivityId(rs.getLong("id")), rs.getString("title"),
@@ -665,7 +652,7 @@ public class Activities {
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
 

@@ -23,6 +23,7 @@ import org.tongxing.activity.PositionDetails;
 import org.tongxing.activity.PositionId;
 import org.tongxing.activity.SessionId;
 import org.tongxing.activity.domain.ActivityRules;
+import org.tongxing.activity.domain.PositionColumns;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.UnitScope;
 import org.tongxing.organisation.UnitView;
@@ -165,15 +166,7 @@ public class PositionTemplates {
 	}
 
 	private static MapSqlParameterSource parameters(UnitId unit, PositionDetails details) {
-		return new MapSqlParameterSource().addValue("unit", unit.value())
-			.addValue("name", details.name().strip())
-			.addValue("description", ActivityRules.blankToNull(details.description()))
-			.addValue("capacity", details.capacity())
-			.addValue("approval", details.approval().name())
-			.addValue("minAge", details.minAge())
-			.addValue("skills", details.skills().stream().sorted().toArray(String[]::new))
-			.addValue("languages", details.languages().stream().sorted().toArray(String[]::new))
-			.addValue("qualifications", details.qualifications().stream().sorted().toArray(String[]::new));
+		return PositionColumns.parameters(details).addValue("unit", unit.value());
 	}
 
 	static PositionTemplateView template(ResultSet rs, int row) throws SQLException {

@@ -10,7 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -62,6 +64,8 @@ public class Outbox {
 
 	private final TransactionTemplate newTransaction;
 
+	private final TaskExecutor executor;
+
 	private final String from;
 
 	private final int maxAttempts;
@@ -69,7 +73,7 @@ public class Outbox {
 	private final Duration firstRetry;
 
 	Outbox(JdbcClient jdbc, JavaMailSender sender, Recipients recipients, PlatformTransactionManager transactions,
-			@Value("${tongxing.mail.from}") String from,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, @Value("${tongxing.mail.from}") String from,
 			@Value("${tongxing.notification.max-attempts:6}") int maxAttempts,
 			@Value("${tongxing.notification.first-retry:PT1M}") Duration firstRetry) {
 		this.jdbc = jdbc;
@@ -77,6 +81,7 @@ public class Outbox {
 		this.recipients = recipients;
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.executor = executor;
 		this.from = from;
 		this.maxAttempts = maxAttempts;
 		this.firstRetry = firstRetry;
@@ -95,7 +100,10 @@ public class Outbox {
 
 	/**
 	 * Sends the queued mails once the caller's transaction commits (those already due;
-	 * the job sends the rest), or now when there is no transaction.
+	 * the job sends the rest), or now when there is no transaction. After a commit the
+	 * sending runs on another thread: the committing thread still holds its connection
+	 * then, and taking a second one for the claim could starve the pool when every
+	 * listener thread does it at once.
 	 */
 	public void sendAfterCommit(List<Long> ids) {
 		if (ids.isEmpty()) {
@@ -105,12 +113,22 @@ public class Outbox {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					send(ids);
+					sendLater(ids);
 				}
 			});
 		}
 		else {
 			send(ids);
+		}
+	}
+
+	private void sendLater(List<Long> ids) {
+		try {
+			this.executor.execute(() -> send(ids));
+		}
+		catch (RuntimeException ex) {
+			// busy: the job sends them
+			log.info("Immediate notification send skipped: {}", ex.getClass().getSimpleName());
 		}
 	}
 

@@ -218,8 +218,8 @@ class NotificationOutboxIT {
 				throw new MailSendException("refused");
 			}
 		};
-		Outbox flaky = new Outbox(this.jdbc, failing, this.recipients, this.transactions, "from@test.invalid", 2,
-				Duration.ofMinutes(1));
+		Outbox flaky = new Outbox(this.jdbc, failing, this.recipients, this.transactions, Runnable::run,
+				"from@test.invalid", 2, Duration.ofMinutes(1));
 		String to = VolunteerFixture.email("flaky");
 		long id = this.transaction
 			.execute((status) -> flaky.enqueue(null, to, "失败", "正文", Instant.now().plus(1, ChronoUnit.HOURS)));
