@@ -39,7 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tongxing.TongxingApplication;
 import org.tongxing.account.AccountId;
 import org.tongxing.account.Accounts;
+import org.tongxing.organisation.UnitDetails;
 import org.tongxing.organisation.UnitId;
+import org.tongxing.organisation.UnitType;
+import org.tongxing.organisation.UnitView;
 import org.tongxing.organisation.Units;
 import org.tongxing.volunteer.Consents;
 import org.tongxing.volunteer.NewVolunteer;
@@ -127,6 +130,11 @@ public final class SignUpBenchmark {
 		VolunteerFixture fixture = new VolunteerFixture(node.getBean(Units.class), node.getBean(Accounts.class),
 				volunteers);
 		ActivityFixture activityFixture = new ActivityFixture(fixture, activities, volunteers);
+		Units units = node.getBean(Units.class);
+		if (units.list(VolunteerFixture.SYSTEM).stream().noneMatch(UnitView::isRoot)) {
+			units.createRoot(VolunteerFixture.SYSTEM,
+					UnitDetails.of("压测协会", "Benchmark association", UnitType.ASSOCIATION));
+		}
 		UnitId unit = fixture.unit(fixture.root(), "bench");
 
 		long setUp = System.nanoTime();
@@ -148,8 +156,9 @@ public final class SignUpBenchmark {
 		// checks
 		// in the set-up (the delegating encoder accepts "{noop}"); the sign-ups never
 		// touch it.
-		jdbc.sql(
-				"update account set password_hash = ? where id in (select account_id from volunteer where unit_id = ?)")
+		jdbc.sql("""
+				update account set password_hash = ?, must_change_password = false
+				where id in (select account_id from volunteer where unit_id = ?)""")
 			.params("{noop}" + PASSWORD, unit.value())
 			.update();
 		PositionId overHttp = activityFixture.published(unit, "并发报名（HTTP）", 10, PositionDetails.open("引导员", places));
@@ -160,7 +169,7 @@ public final class SignUpBenchmark {
 
 		HttpClient http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.executor(Executors.newFixedThreadPool(concurrency))
+			.executor(Executors.newFixedThreadPool(concurrency, SignUpBenchmark::daemon))
 			.build();
 		List<Client> clients = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger index = new AtomicInteger();
@@ -249,7 +258,7 @@ public final class SignUpBenchmark {
 	}
 
 	private static Run measure(String name, int concurrency, int requests, Attempt attempt) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency, SignUpBenchmark::daemon);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<long[]>> futures = new ArrayList<>();
 		Map<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -281,7 +290,7 @@ public final class SignUpBenchmark {
 	}
 
 	private static void parallel(int concurrency, int count, Callable<Void> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency, SignUpBenchmark::daemon);
 		List<Future<Void>> futures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			futures.add(pool.submit(task));
@@ -305,6 +314,10 @@ public final class SignUpBenchmark {
 		}
 		String session = sessionCookie(signedIn).orElse(cookie);
 		HttpResponse<String> form = http.send(get(port, formPage, session), HttpResponse.BodyHandlers.ofString());
+		if (form.statusCode() != 200) {
+			throw new IllegalStateException(formPage + " answered " + form.statusCode() + " "
+					+ form.headers().firstValue("Location").orElse(""));
+		}
 		return new Client(account, session, csrf(form.body()), port);
 	}
 
@@ -358,6 +371,12 @@ public final class SignUpBenchmark {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static Thread daemon(Runnable runnable) {
+		Thread thread = new Thread(runnable);
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	private static String randomKey() {
