@@ -48,7 +48,18 @@ public final class Browser {
 	/** Clicks something that loads a new page, waits for it and checks it with axe. */
 	public Browser clickAndLoad(By by) {
 		WebElement html = this.driver.findElement(By.tagName("html"));
-		this.driver.findElement(by).click();
+		try {
+			this.driver.findElement(by).click();
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			// Chromium now and then loses the element it just found when a late swap (the
+			// notification badge) touches the page: find it again, once
+			if (!(ex instanceof org.openqa.selenium.StaleElementReferenceException)
+					&& !String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				throw ex;
+			}
+			this.driver.findElement(by).click();
+		}
 		return waitForNewPage(html);
 	}
 
