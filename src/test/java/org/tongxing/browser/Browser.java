@@ -48,18 +48,7 @@ public final class Browser {
 	/** Clicks something that loads a new page, waits for it and checks it with axe. */
 	public Browser clickAndLoad(By by) {
 		WebElement html = this.driver.findElement(By.tagName("html"));
-		try {
-			this.driver.findElement(by).click();
-		}
-		catch (org.openqa.selenium.WebDriverException ex) {
-			// Chromium now and then loses the element it just found when a late swap (the
-			// notification badge) touches the page: find it again, once
-			if (!(ex instanceof org.openqa.selenium.StaleElementReferenceException)
-					&& !String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
-				throw ex;
-			}
-			this.driver.findElement(by).click();
-		}
+		this.driver.findElement(by).click();
 		return waitForNewPage(html);
 	}
 
@@ -68,10 +57,31 @@ public final class Browser {
 	 * keyboard, say), then checks the new one with axe.
 	 */
 	public Browser waitForNewPage(WebElement oldHtml) {
-		waiting().until(ExpectedConditions.stalenessOf(oldHtml));
+		waiting().until((d) -> isGone(oldHtml));
 		waiting().until((d) -> "complete"
 			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
 		return checkAccessibility();
+	}
+
+	/**
+	 * Whether the element's page has gone. Chromedriver answers for an element of an
+	 * unloaded page with "stale element", or now and then with an "unknown error" that
+	 * the node does not belong to the document: both mean gone.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Runs axe-core on the current page; fails on serious or critical violations. */
