@@ -11,10 +11,11 @@ import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.FormatException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.lowagie.text.pdf.PdfDictionary;
@@ -31,10 +32,30 @@ final class PosterReading {
 	private PosterReading() {
 	}
 
-	static String qrText(byte[] png) throws IOException, NotFoundException, ChecksumException, FormatException {
+	/**
+	 * The text of the QR code in a PNG, read as a phone's scanner would: when one way of
+	 * separating black from white finds no readable code (ZXing can take text on a poster
+	 * for a finder pattern), the next is tried.
+	 */
+	static String qrText(byte[] png) throws IOException, ReaderException {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-		return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+		LuminanceSource source = new BufferedImageLuminanceSource(image);
+		List<BinaryBitmap> bitmaps = List.of(new BinaryBitmap(new HybridBinarizer(source)),
+				new BinaryBitmap(new GlobalHistogramBinarizer(source)));
+		List<Map<DecodeHintType, Object>> hints = List.of(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE),
+				Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE), Map.of());
+		ReaderException last = NotFoundException.getNotFoundInstance();
+		for (BinaryBitmap bitmap : bitmaps) {
+			for (Map<DecodeHintType, Object> hint : hints) {
+				try {
+					return new QRCodeReader().decode(bitmap, hint).getText();
+				}
+				catch (ReaderException ex) {
+					last = ex;
+				}
+			}
+		}
+		throw last;
 	}
 
 	static String pdfText(byte[] pdf) throws IOException {
