@@ -317,6 +317,31 @@ public class SignUps {
 	}
 
 	/**
+	 * The volunteer's confirmed sign-up for the session, if any: who may check in.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SignUpView> confirmedFor(VolunteerId volunteer, SessionId session) {
+		return this.jdbc.sql(VIEW_SELECT + " where g.volunteer_id = ? and g.session_id = ? and g.status = 'CONFIRMED'")
+			.params(volunteer.value(), session.value())
+			.query(SignUps::view)
+			.optional();
+	}
+
+	/**
+	 * The confirmed sign-ups of a volunteer for sessions running between {@code from} and
+	 * {@code to} (overlapping it): the sessions a typed check-in code may be for.
+	 */
+	@Transactional(readOnly = true)
+	public List<SignUpView> confirmedDuring(VolunteerId volunteer, Instant from, Instant to) {
+		return this.jdbc.sql(VIEW_SELECT + """
+				where g.volunteer_id = ? and g.status = 'CONFIRMED' and s.status = 'SCHEDULED'
+				  and s.starts_at < ? and s.ends_at > ? order by s.starts_at, g.id""")
+			.params(volunteer.value(), to.atOffset(java.time.ZoneOffset.UTC), from.atOffset(java.time.ZoneOffset.UTC))
+			.query(SignUps::view)
+			.list();
+	}
+
+	/**
 	 * A session's sign-ups for an organiser of its activity, by position and then the
 	 * order they came in (the waitlist's order for waitlisted ones).
 	 */

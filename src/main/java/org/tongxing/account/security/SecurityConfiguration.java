@@ -60,24 +60,24 @@ class SecurityConfiguration {
 			PasswordEncoder passwordEncoder, SignInThrottle throttle, SecurityContextRepository contexts,
 			ApiTokens tokens) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
-					.permitAll()
-					.requestMatchers("/login", "/password/forgot", "/password/reset", "/error", "/error/**",
-							"/register", "/register/**", "/r/*", "/calendar/*")
-					.permitAll()
-					.requestMatchers("/actuator/health", "/actuator/health/**")
-					.permitAll()
-					.requestMatchers("/actuator/**")
-					.hasRole("COORDINATOR")
-					.requestMatchers("/accounts/new")
-					.hasRole("COORDINATOR")
-					.requestMatchers(HttpMethod.GET, "/accounts", "/accounts/*", "/audit")
-					.hasAnyRole("COORDINATOR", "LEADERSHIP")
-					.requestMatchers("/accounts/**")
-					.hasRole("COORDINATOR")
-					.anyRequest()
-					.authenticated());
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/vendor/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers("/login", "/password/forgot", "/password/reset", "/error", "/error/**", "/register",
+					"/register/**", "/r/*", "/calendar/*", "/verify/*", "/c/*")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("COORDINATOR")
+			.requestMatchers("/accounts/new")
+			.hasRole("COORDINATOR")
+			.requestMatchers(HttpMethod.GET, "/accounts", "/accounts/*", "/audit")
+			.hasAnyRole("COORDINATOR", "LEADERSHIP")
+			.requestMatchers("/accounts/**")
+			.hasRole("COORDINATOR")
+			.anyRequest()
+			.authenticated());
 
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
 		passwords.setPasswordEncoder(passwordEncoder);
