@@ -25,14 +25,17 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoActivities activities;
 
+	private final DemoServiceRecords records;
+
 	private final Environment environment;
 
 	DemoDataLoader(DemoMode mode, DemoData data, DemoVolunteers volunteers, DemoActivities activities,
-			Environment environment) {
+			DemoServiceRecords records, Environment environment) {
 		this.mode = mode;
 		this.data = data;
 		this.volunteers = volunteers;
 		this.activities = activities;
+		this.records = records;
 		this.environment = environment;
 	}
 
@@ -42,6 +45,7 @@ class DemoDataLoader implements ApplicationRunner {
 			this.data.loadOnce();
 			this.volunteers.loadOnce();
 			this.activities.loadOnce();
+			this.records.loadOnce();
 		}
 	}
 
