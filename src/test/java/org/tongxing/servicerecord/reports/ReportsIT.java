@@ -267,8 +267,19 @@ class ReportsIT {
 		assertThat(records.get(1).toList()).contains(volunteer.number(), volunteer.idNumberMasked(),
 				"'=HYPERLINK(\"http://x\")", "讲解与引导", "3.5", String.valueOf(entryId));
 
-		// the form; only admins
+		// the form, kept with its message when the period is wrong; only admins
 		this.mvc.perform(get("/records/export").with(user(admin))).andExpect(status().isOk());
+		String form = this.mvc
+			.perform(get("/records/export").param("unit", String.valueOf(this.unit.value()))
+				.param("from", today.toString())
+				.param("to", today.minusDays(3).toString())
+				.param("format", "csv")
+				.with(user(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("结束日期不能早于开始日期", "value=\"" + today.minusDays(3) + "\"");
 		this.mvc.perform(get("/records/export").with(user(this.people.principal(outsider))))
 			.andExpect(status().isForbidden());
 		this.mvc
@@ -365,6 +376,14 @@ class ReportsIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		String noStars = this.mvc
+			.perform(get("/me/stars").header("HX-Request", "true")
+				.with(user(this.people.account("staff", Role.COORDINATOR))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(noStars).contains("stars-none").doesNotContain("data-level");
 		assertThat(stars).doesNotContain("<html")
 			.contains("data-level=\"1\"", "aria-label=\"1 星志愿者", "已确认服务时长 100 小时", "再服务 200 小时可达 2 星");
 	}
