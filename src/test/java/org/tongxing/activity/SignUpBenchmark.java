@@ -1,38 +1,23 @@
 package org.tongxing.activity;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +34,19 @@ import org.tongxing.volunteer.NewVolunteer;
 import org.tongxing.volunteer.VolunteerFixture;
 import org.tongxing.volunteer.VolunteerId;
 import org.tongxing.volunteer.Volunteers;
+
+import static org.tongxing.support.bench.HttpBench.common;
+import static org.tongxing.support.bench.HttpBench.encode;
+import static org.tongxing.support.bench.HttpBench.get;
+import static org.tongxing.support.bench.HttpBench.measure;
+import static org.tongxing.support.bench.HttpBench.parallel;
+import static org.tongxing.support.bench.HttpBench.port;
+import static org.tongxing.support.bench.HttpBench.post;
+import static org.tongxing.support.bench.HttpBench.randomKey;
+import static org.tongxing.support.bench.HttpBench.signIn;
+import org.tongxing.support.bench.HttpBench;
+import org.tongxing.support.bench.HttpBench.Client;
+import org.tongxing.support.bench.HttpBench.Run;
 
 /**
  * Sign-ups under load (benchmarks/signup/run.sh runs it). Starts two application nodes on
@@ -70,23 +68,6 @@ public final class SignUpBenchmark {
 	private static final String PASSWORD = "bench-Sign-up-2026";
 
 	private SignUpBenchmark() {
-	}
-
-	record Client(AccountId account, String session, String csrf, int port) {
-	}
-
-	record Run(String name, int requests, double seconds, List<Long> nanos, Map<String, Integer> outcomes) {
-
-		double perSecond() {
-			return this.requests / this.seconds;
-		}
-
-		double percentile(double p) {
-			List<Long> sorted = new ArrayList<>(this.nanos);
-			Collections.sort(sorted);
-			return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
-		}
-
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -169,7 +150,7 @@ public final class SignUpBenchmark {
 
 		HttpClient http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.executor(Executors.newFixedThreadPool(concurrency, SignUpBenchmark::daemon))
+			.executor(Executors.newFixedThreadPool(concurrency, HttpBench::daemon))
 			.build();
 		List<Client> clients = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger index = new AtomicInteger();
@@ -177,7 +158,8 @@ public final class SignUpBenchmark {
 			int i = index.getAndIncrement();
 			AccountId account = accounts.get(i);
 			int port = ports[i % ports.length];
-			clients.add(signIn(http, port, emails.get(account), account, "/activities/" + httpActivity.value()));
+			clients
+				.add(signIn(http, port, emails.get(account), PASSWORD, account, "/activities/" + httpActivity.value()));
 			return null;
 		});
 		double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
@@ -249,140 +231,6 @@ public final class SignUpBenchmark {
 				"HTTP sign-ups reach %.0f %% of the in-process ceiling; the activity list %.0f %% of the liveness "
 						+ "endpoint.%n",
 				100 * overHttpRun.perSecond() / directRun.perSecond(), 100 * list.perSecond() / liveness.perSecond()));
-	}
-
-	interface Attempt {
-
-		String run(int index) throws Exception;
-
-	}
-
-	private static Run measure(String name, int concurrency, int requests, Attempt attempt) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency, SignUpBenchmark::daemon);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<long[]>> futures = new ArrayList<>();
-		Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-		for (int i = 0; i < requests; i++) {
-			int index = i;
-			futures.add(pool.submit(() -> {
-				start.await();
-				long t0 = System.nanoTime();
-				String outcome;
-				try {
-					outcome = attempt.run(index);
-				}
-				catch (Exception ex) {
-					outcome = ex.getClass().getSimpleName();
-				}
-				outcomes.merge(outcome, 1, Integer::sum);
-				return new long[] { System.nanoTime() - t0 };
-			}));
-		}
-		long began = System.nanoTime();
-		start.countDown();
-		List<Long> nanos = new ArrayList<>();
-		for (Future<long[]> future : futures) {
-			nanos.add(future.get()[0]);
-		}
-		double seconds = (System.nanoTime() - began) / 1e9;
-		pool.shutdown();
-		return new Run(name, requests, seconds, nanos, new TreeMap<>(outcomes));
-	}
-
-	private static void parallel(int concurrency, int count, Callable<Void> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency, SignUpBenchmark::daemon);
-		List<Future<Void>> futures = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			futures.add(pool.submit(task));
-		}
-		for (Future<Void> future : futures) {
-			future.get();
-		}
-		pool.shutdown();
-	}
-
-	private static Client signIn(HttpClient http, int port, String username, AccountId account, String formPage)
-			throws Exception {
-		HttpResponse<String> page = http.send(get(port, "/login", null), HttpResponse.BodyHandlers.ofString());
-		String cookie = sessionCookie(page).orElseThrow();
-		HttpResponse<String> signedIn = http.send(post(port, "/login", cookie, "username=" + encode(username)
-				+ "&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrf(page.body()))),
-				HttpResponse.BodyHandlers.ofString());
-		String location = signedIn.headers().firstValue("Location").orElse("");
-		if (signedIn.statusCode() != 302 || location.contains("error")) {
-			throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode() + " " + location);
-		}
-		String session = sessionCookie(signedIn).orElse(cookie);
-		HttpResponse<String> form = http.send(get(port, formPage, session), HttpResponse.BodyHandlers.ofString());
-		if (form.statusCode() != 200) {
-			throw new IllegalStateException(formPage + " answered " + form.statusCode() + " "
-					+ form.headers().firstValue("Location").orElse(""));
-		}
-		return new Client(account, session, csrf(form.body()), port);
-	}
-
-	private static String csrf(String html) {
-		Matcher matcher = CSRF.matcher(html);
-		if (!matcher.find()) {
-			throw new IllegalStateException("No CSRF token on the page");
-		}
-		return matcher.group(1);
-	}
-
-	private static Optional<String> sessionCookie(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((cookie) -> cookie.startsWith("SESSION="))
-			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
-			.findFirst();
-	}
-
-	private static HttpRequest get(int port, String path, String cookie) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(120));
-		if (cookie != null) {
-			request.header("Cookie", cookie);
-		}
-		return request.GET().build();
-	}
-
-	private static HttpRequest post(int port, String path, String cookie, String form) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(120))
-			.header("Cookie", cookie)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static String[] common(String keys, String hashKey, String... more) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--tongxing.demo.enabled=false",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=9", "--tongxing.personal-data.keys=" + keys,
-				"--tongxing.personal-data.current-key=1", "--tongxing.personal-data.hash-key=" + hashKey));
-		args.addAll(List.of(more));
-		return args.toArray(String[]::new);
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static Thread daemon(Runnable runnable) {
-		Thread thread = new Thread(runnable);
-		thread.setDaemon(true);
-		return thread;
-	}
-
-	private static String randomKey() {
-		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
-		return Base64.getEncoder().encodeToString(key);
 	}
 
 	private static String nullToEmpty(String value) {
