@@ -38,8 +38,8 @@ import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
 
 /**
- * Tells people about service records: a unit's admins when pending records are overdue
- * or nearly so ({@link RecordsOverdue}, with a link to the queue), and a volunteer when a
+ * Tells people about service records: a unit's admins when pending records are overdue or
+ * nearly so ({@link RecordsOverdue}, with a link to the queue), and a volunteer when a
  * self-declaration or a correction was decided, or a session's record was rejected (a
  * confirmed session record is what the volunteer expects: no message for each). In the
  * app and by mail, in the person's language (a volunteer's own; an admin's as a
@@ -174,9 +174,9 @@ class ServiceRecordNotifications {
 	}
 
 	/**
-	 * An in-app entry at once and, when the account has an address and wants mail, a
-	 * mail held until its quiet hours end (in the caller's transaction; sent after the
-	 * commit when due).
+	 * An in-app entry at once and, when the account has an address and wants mail, a mail
+	 * held until its quiet hours end (in the caller's transaction; sent after the commit
+	 * when due).
 	 */
 	private void send(AccountId account, String email, String kind, String title, String body, String link,
 			String linkLine) {

@@ -58,9 +58,9 @@ class OverdueReminderJob {
 	}
 
 	/**
-	 * Publishes one {@link RecordsOverdue} per recording unit with pending entries overdue
-	 * on {@code today} or due within two working days; in one transaction, so the events
-	 * reach their listeners (after the commit) through the publication registry.
+	 * Publishes one {@link RecordsOverdue} per recording unit with pending entries
+	 * overdue on {@code today} or due within two working days; in one transaction, so the
+	 * events reach their listeners (after the commit) through the publication registry.
 	 * @return the events published
 	 */
 	@Transactional

@@ -73,8 +73,8 @@ class RecordsController {
 	String confirm(@PathVariable long id, @AuthenticationPrincipal SignedInAccount me, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UnitScope scope = scope(me);
-		return decide(scope, id, () -> this.records.confirm(scope, id, me.id()),
-				"servicerecord.records.done.confirmed", model, response, redirect);
+		return decide(scope, id, () -> this.records.confirm(scope, id, me.id()), "servicerecord.records.done.confirmed",
+				model, response, redirect);
 	}
 
 	@PostMapping("/records/{id:\\d+}/reject")

@@ -113,8 +113,8 @@ class RecordsQueue {
 		List<EntryView> pending = this.records.pending(scope)
 			.stream()
 			.filter((entry) -> kind == null || entry.kind() == kind)
-			.filter((entry) -> within == null || (byId.containsKey(entry.recordingUnit())
-					&& within.contains(byId.get(entry.recordingUnit()))))
+			.filter((entry) -> within == null
+					|| (byId.containsKey(entry.recordingUnit()) && within.contains(byId.get(entry.recordingUnit()))))
 			.toList();
 		Set<VolunteerId> ids = new LinkedHashSet<>();
 		pending.forEach((entry) -> ids.add(entry.volunteer()));
@@ -167,9 +167,10 @@ class RecordsQueue {
 		for (EntryView shown : history) {
 			for (Long account : new Long[] { shown.recordedBy(), shown.decidedBy() }) {
 				if (account != null && !people.containsKey(account)) {
-					people.put(account, this.accounts.find(new AccountId(account))
-						.map(AccountView::displayName)
-						.orElse(String.valueOf(account)));
+					people.put(account,
+							this.accounts.find(new AccountId(account))
+								.map(AccountView::displayName)
+								.orElse(String.valueOf(account)));
 				}
 			}
 		}
@@ -196,8 +197,9 @@ class RecordsQueue {
 		}
 		return this.jdbc.sql("select id, file_name, content_type, size_bytes, content from service_file where id = ?")
 			.param(fileId)
-			.query((rs, n) -> new EvidenceFile(new Evidence(rs.getLong("id"), rs.getString("file_name"),
-					rs.getString("content_type"), rs.getInt("size_bytes")), rs.getBytes("content")))
+			.query((rs,
+					n) -> new EvidenceFile(new Evidence(rs.getLong("id"), rs.getString("file_name"),
+							rs.getString("content_type"), rs.getInt("size_bytes")), rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> new ServiceRecordNotFoundException("file", fileId));
 	}

@@ -85,9 +85,8 @@ class SessionRecords {
 		Set<VolunteerId> recorded = new HashSet<>();
 		for (EntryView entry : entries) {
 			recorded.add(entry.volunteer());
-			rows.add(new SessionRecordsPage.Row(entry, views.get(entry.volunteer()),
-					attendances.get(entry.volunteer()), entry.isOverdueOn(today),
-					this.records.mayDecide(scope, entry)));
+			rows.add(new SessionRecordsPage.Row(entry, views.get(entry.volunteer()), attendances.get(entry.volunteer()),
+					entry.isOverdueOn(today), this.records.mayDecide(scope, entry)));
 		}
 		List<SessionRecordsPage.Missing> missing = new ArrayList<>();
 		for (SignUpView place : places) {

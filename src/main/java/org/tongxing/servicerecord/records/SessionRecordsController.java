@@ -28,11 +28,11 @@ import org.tongxing.servicerecord.ServiceRecords;
 import org.tongxing.shared.web.Htmx;
 
 /**
- * A session's service records for its organisers: confirm one or all pending ones,
- * reject one with a reason, set a pending one's hours with a note. Every change answers
- * with the refreshed records: their fragment for htmx, otherwise the page (after a
- * redirect when it worked). A refusal of the ledger (already decided, ...) is a message
- * on the page; a scope that may not decide is refused (403).
+ * A session's service records for its organisers: confirm one or all pending ones, reject
+ * one with a reason, set a pending one's hours with a note. Every change answers with the
+ * refreshed records: their fragment for htmx, otherwise the page (after a redirect when
+ * it worked). A refusal of the ledger (already decided, ...) is a message on the page; a
+ * scope that may not decide is refused (403).
  */
 @Controller
 @RequestMapping("/sessions/{id}/records")
@@ -77,9 +77,8 @@ class SessionRecordsController {
 	}
 
 	@PostMapping("/{entry}/reject")
-	String reject(@PathVariable long id, @PathVariable long entry,
-			@Valid @ModelAttribute("rejectForm") RejectForm form, BindingResult errors,
-			@AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
+	String reject(@PathVariable long id, @PathVariable long entry, @Valid @ModelAttribute("rejectForm") RejectForm form,
+			BindingResult errors, @AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UnitScope scope = scope(me);
 		long entryId = own(id, entry);
@@ -91,17 +90,15 @@ class SessionRecordsController {
 	}
 
 	@PostMapping("/{entry}/adjust")
-	String adjust(@PathVariable long id, @PathVariable long entry,
-			@Valid @ModelAttribute("adjustForm") AdjustForm form, BindingResult errors,
-			@AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
+	String adjust(@PathVariable long id, @PathVariable long entry, @Valid @ModelAttribute("adjustForm") AdjustForm form,
+			BindingResult errors, @AuthenticationPrincipal SignedInAccount me, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UnitScope scope = scope(me);
 		long entryId = own(id, entry);
 		if (errors.hasErrors()) {
 			return invalid(scope, id, entryId, "adjust", model, request, response);
 		}
-		return change(scope, id,
-				() -> this.records.adjust(scope, entryId, form.hoursValue(), form.getNote(), me.id()),
+		return change(scope, id, () -> this.records.adjust(scope, entryId, form.hoursValue(), form.getNote(), me.id()),
 				"servicerecord.records.done.adjusted", model, request, response, redirect, null);
 	}
 
