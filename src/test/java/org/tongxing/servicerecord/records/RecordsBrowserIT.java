@@ -71,8 +71,8 @@ class RecordsBrowserIT {
 	void anOrganiserConfirmsAllRecordsOfASession() {
 		VolunteerFixture volunteerFixture = new VolunteerFixture(this.units, this.accounts, this.volunteers);
 		ServiceRecordFixture fixture = new ServiceRecordFixture(
-				new ActivityFixture(volunteerFixture, this.activities, this.volunteers), this.activities,
-				this.signUps, this.checkIns);
+				new ActivityFixture(volunteerFixture, this.activities, this.volunteers), this.activities, this.signUps,
+				this.checkIns);
 		UnitId unit = volunteerFixture.unit(volunteerFixture.root(), "records-browser");
 		SignedInAccount admin = volunteerFixture.adminOf(unit);
 		Running running = fixture.session(unit, "记录确认演示", Duration.ofHours(3), Duration.ofHours(2));

@@ -110,9 +110,8 @@ class RecordsIT {
 	@BeforeEach
 	void setUp() {
 		VolunteerFixture volunteerFixture = new VolunteerFixture(this.units, this.accounts, this.volunteers);
-		this.fixture = new ServiceRecordFixture(
-				new ActivityFixture(volunteerFixture, this.activities, this.volunteers), this.activities,
-				this.signUps, this.checkIns);
+		this.fixture = new ServiceRecordFixture(new ActivityFixture(volunteerFixture, this.activities, this.volunteers),
+				this.activities, this.signUps, this.checkIns);
 		this.notifications = new NotificationTestSupport(this.volunteers, this.preferences, this.jdbc, this.mail);
 		this.unit = volunteerFixture.unit(volunteerFixture.root(), "记录");
 		this.admin = volunteerFixture.adminOf(this.unit);
@@ -146,7 +145,8 @@ class RecordsIT {
 			.andExpect(redirectedUrl("/sessions/" + running.session().value() + "/records"));
 
 		List<EntryView> entries = this.records.ofSession(ServiceRecordFixture.SYSTEM, running.session());
-		assertThat(entries).hasSize(2).allSatisfy((entry) -> assertThat(entry.status()).isEqualTo(EntryStatus.CONFIRMED));
+		assertThat(entries).hasSize(2)
+			.allSatisfy((entry) -> assertThat(entry.status()).isEqualTo(EntryStatus.CONFIRMED));
 		BigDecimal hours = entries.stream()
 			.filter((entry) -> entry.volunteer().equals(firstId))
 			.findFirst()
@@ -169,9 +169,7 @@ class RecordsIT {
 		this.mvc.perform(post(base + "/confirm").with(user(this.admin)).with(csrf())).andExpect(status().isFound());
 
 		String html = this.mvc
-			.perform(post(base + "/adjust").param("hours", "9").param("note", "多算")
-				.with(user(this.admin))
-				.with(csrf()))
+			.perform(post(base + "/adjust").param("hours", "9").param("note", "多算").with(user(this.admin)).with(csrf()))
 			.andExpect(status().isConflict())
 			.andReturn()
 			.getResponse()
@@ -181,9 +179,10 @@ class RecordsIT {
 		EntryView unchanged = this.records.get(entry.id());
 		assertThat(unchanged.hours()).isEqualByComparingTo(entry.hours());
 		assertThat(unchanged.status()).isEqualTo(EntryStatus.CONFIRMED);
-		assertThatThrownBy(() -> this.jdbc.sql("update service_entry set hours = 9 where id = ?")
-			.param(entry.id())
-			.update()).isInstanceOf(DataAccessException.class).hasMessageContaining("never changes");
+		assertThatThrownBy(
+				() -> this.jdbc.sql("update service_entry set hours = 9 where id = ?").param(entry.id()).update())
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("never changes");
 		assertThat(this.records.get(entry.id()).hours()).isEqualByComparingTo(entry.hours());
 	}
 
@@ -194,22 +193,22 @@ class RecordsIT {
 		EntryView entry = only(running);
 		String base = "/sessions/" + running.session().value() + "/records/" + entry.id();
 
-		Document blank = Jsoup.parse(this.mvc
-			.perform(post(base + "/reject").param("reason", "  ").with(user(this.admin)).with(csrf()))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document blank = Jsoup
+			.parse(this.mvc.perform(post(base + "/reject").param("reason", "  ").with(user(this.admin)).with(csrf()))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
 		assertThat(blank.select("#reject-reason-" + entry.id() + "-errors").text()).isEqualTo("请填写原因。");
 		assertThat(blank.select("#entry-" + entry.id() + " details[open]")).hasSize(1);
 
 		String tooLong = "很".repeat(RejectForm.REASON_MAX + 1);
-		Document kept = Jsoup.parse(this.mvc
-			.perform(post(base + "/reject").param("reason", tooLong).with(user(this.admin)).with(csrf()))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		Document kept = Jsoup
+			.parse(this.mvc.perform(post(base + "/reject").param("reason", tooLong).with(user(this.admin)).with(csrf()))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
 		assertThat(kept.select("#reject-reason-" + entry.id()).val()).isEqualTo(tooLong);
 
 		Document adjust = Jsoup.parse(this.mvc
@@ -222,12 +221,11 @@ class RecordsIT {
 		assertThat(adjust.select("#adjust-note-" + entry.id() + "-errors").text()).isEqualTo("请填写调整原因。");
 		assertThat(this.records.get(entry.id()).status()).isEqualTo(EntryStatus.PENDING);
 
-		this.mvc
-			.perform(post(base + "/adjust").param("hours", "1.5").param("note", "提前离场").with(user(this.admin)).with(csrf()))
+		this.mvc.perform(
+				post(base + "/adjust").param("hours", "1.5").param("note", "提前离场").with(user(this.admin)).with(csrf()))
 			.andExpect(status().isFound());
 		assertThat(this.records.get(entry.id()).hours()).isEqualByComparingTo("1.5");
-		this.mvc
-			.perform(post(base + "/reject").param("reason", "未按要求服务").with(user(this.admin)).with(csrf()))
+		this.mvc.perform(post(base + "/reject").param("reason", "未按要求服务").with(user(this.admin)).with(csrf()))
 			.andExpect(status().isFound());
 		EntryView rejected = this.records.get(entry.id());
 		assertThat(rejected.status()).isEqualTo(EntryStatus.REJECTED);
@@ -330,8 +328,7 @@ class RecordsIT {
 
 		assertThat(published).contains(new RecordsOverdue(this.unit, 1, 0, late.dueOn()));
 		String unitName = this.units.get(ServiceRecordFixture.SYSTEM, this.unit).name();
-		assertThat(this.notifications.inApp(this.admin.id(), "RECORDS_OVERDUE"))
-			.containsExactly("服务记录待确认：" + unitName);
+		assertThat(this.notifications.inApp(this.admin.id(), "RECORDS_OVERDUE")).containsExactly("服务记录待确认：" + unitName);
 		String email = this.accounts.find(this.admin.id()).orElseThrow().email();
 		NotificationTestSupport.Mail mail = this.notifications.mailTo(email, (s) -> s.contains(unitName));
 		assertThat(mail.body()).contains("1 条服务记录已超过确认期限").contains("/records?unit=" + this.unit.value());
@@ -370,7 +367,8 @@ class RecordsIT {
 		long declared = this.records.declare(volunteer.accountId(), new Declaration("义务讲解",
 				LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1), "博物馆", "博物馆", new BigDecimal("2"), ""), file);
 
-		assertThat(page("/records/" + declared).select("#entry-evidence").attr("href")).endsWith("/records/files/" + file);
+		assertThat(page("/records/" + declared).select("#entry-evidence").attr("href"))
+			.endsWith("/records/files/" + file);
 		this.mvc.perform(get("/records/files/" + file).with(user(this.admin)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
