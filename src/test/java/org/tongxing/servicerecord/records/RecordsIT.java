@@ -157,6 +157,15 @@ class RecordsIT {
 		Document after = page("/sessions/" + running.session().value() + "/records");
 		assertThat(after.select(".records-status").eachText()).containsOnly("已确认");
 		assertThat(after.select("#records-confirm-all")).isEmpty();
+
+		// a confirmed session record is what the volunteer expects: no message for it
+		for (EntryView entry : entries) {
+			awaitListenersOf(entry);
+		}
+		assertThat(this.jdbc.sql("select count(*) from notification where account_id = ? and kind like 'RECORD_%'")
+			.param(first.value())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -380,6 +389,23 @@ class RecordsIT {
 	}
 
 	// --- helpers
+
+	/**
+	 * Waits until the notification listener has handled the entry's decision (the
+	 * registry keeps completed publications).
+	 */
+	private void awaitListenersOf(EntryView entry) throws InterruptedException {
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+		while (this.jdbc.sql("""
+				select count(*) from event_publication where completion_date is not null
+				and listener_id like '%ServiceRecordNotifications%' and serialized_event like ?""")
+			.param("%\"entryId\":" + entry.id() + ",%")
+			.query(Integer.class)
+			.single() == 0) {
+			assertThat(java.time.Instant.now()).as("the listener handled the decision in time").isBefore(deadline);
+			Thread.sleep(100);
+		}
+	}
 
 	private void attend(Running running, AccountId account) {
 		this.fixture.attend(running, account, running.startsAt().plus(Duration.ofMinutes(5)),
