@@ -3,8 +3,8 @@ package org.tongxing.servicerecord.profile;
 import java.util.List;
 
 /**
- * An entry breaks a rule: the problems, each with the field it concerns, a message key
- * of the servicerecord-profile bundle and its arguments. Nothing was stored.
+ * An entry breaks a rule: the problems, each with the field it concerns, a message key of
+ * the servicerecord-profile bundle and its arguments. Nothing was stored.
  */
 public class InvalidProfileEntryException extends RuntimeException {
 

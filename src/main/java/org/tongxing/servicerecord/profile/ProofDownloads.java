@@ -17,7 +17,10 @@ final class ProofDownloads {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(proof.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(proof.fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(proof.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			// personal documents stay out of shared caches and the browser's disk cache
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(proof.content());

@@ -31,21 +31,23 @@ import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
 
 /**
- * A volunteer's training records, awards, evaluations and complaints (《志愿服务记录与证明出具办法》:
- * a service record holds training, awards and evaluations besides the hours).
+ * A volunteer's training records, awards, evaluations and complaints (《志愿服务记录与证明出具办法》: a
+ * service record holds training, awards and evaluations besides the hours).
  *
  * <p>
- * Who: reads take the caller's scope and answer {@link org.tongxing.volunteer.VolunteerNotFoundException}
- * (404) for a volunteer the scope does not see; additions and resolutions need a scope
- * that manages the volunteer's unit (else 403), as {@link Volunteers#revealPhone} does.
- * The volunteer reads their own through {@link #own}, complaints only once resolved.
+ * Who: reads take the caller's scope and answer
+ * {@link org.tongxing.volunteer.VolunteerNotFoundException} (404) for a volunteer the
+ * scope does not see; additions and resolutions need a scope that manages the volunteer's
+ * unit (else 403), as {@link Volunteers#revealPhone} does. The volunteer reads their own
+ * through {@link #own}, complaints only once resolved.
  *
  * <p>
  * Rules: names, bodies and organisers required (at most 200 characters), texts at most
  * 2000, training hours 0–1000 with at most two decimals, no date after today in the
  * association's time zone; a government award only with its proof, a PDF, JPEG or PNG
- * (decided by its bytes) of at most {@code tongxing.servicerecord.profile.proof-max-bytes}.
- * A refused entry stores nothing ({@link InvalidProfileEntryException}).
+ * (decided by its bytes) of at most
+ * {@code tongxing.servicerecord.profile.proof-max-bytes}. A refused entry stores nothing
+ * ({@link InvalidProfileEntryException}).
  *
  * <p>
  * Append-only: entries are never edited or deleted; a complaint is resolved once, as
@@ -240,8 +242,8 @@ public class ServiceProfile {
 		ProofFiles.Kind kind = null;
 		if (!hasProof) {
 			if (award.government()) {
-				problems.add(InvalidProfileEntryException.Problem.of("proof",
-						"servicerecord.profile.award.proof.required"));
+				problems.add(
+						InvalidProfileEntryException.Problem.of("proof", "servicerecord.profile.award.proof.required"));
 			}
 		}
 		else if (proof.content().length > this.proofMaxBytes) {
@@ -257,9 +259,10 @@ public class ServiceProfile {
 		}
 		refuse(problems);
 		Long fileId = (kind != null) ? storeProof(id, proof, kind, by) : null;
-		long awardId = this.jdbc.sql("""
-				insert into award (volunteer_id, name, awarded_on, awarding_body, government, proof_file_id, recorded_by)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+		long awardId = this.jdbc
+			.sql("""
+					insert into award (volunteer_id, name, awarded_on, awarding_body, government, proof_file_id, recorded_by)
+					values (?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(id.value(), name, award.awardedOn(), body, award.government(), fileId, by.value())
 			.query(Long.class)
 			.single();
@@ -341,8 +344,8 @@ public class ServiceProfile {
 		managed(scope, id);
 		List<InvalidProfileEntryException.Problem> problems = new ArrayList<>();
 		if (outcome == null || !outcome.isResolved()) {
-			problems.add(
-					InvalidProfileEntryException.Problem.of("outcome", "servicerecord.profile.validation.outcome"));
+			problems
+				.add(InvalidProfileEntryException.Problem.of("outcome", "servicerecord.profile.validation.outcome"));
 		}
 		String text = required(problems, "resolution", resolution, TEXT_MAX);
 		refuse(problems);
@@ -456,8 +459,8 @@ public class ServiceProfile {
 		}
 		String stripped = value.strip();
 		if (stripped.length() > max) {
-			problems
-				.add(InvalidProfileEntryException.Problem.of(field, "servicerecord.profile.validation.tooLongMax", max));
+			problems.add(
+					InvalidProfileEntryException.Problem.of(field, "servicerecord.profile.validation.tooLongMax", max));
 		}
 		return stripped;
 	}

@@ -26,10 +26,10 @@ import org.tongxing.volunteer.VolunteerId;
 
 /**
  * A volunteer's service profile for admins ({@code /volunteers/{id}/service}): training,
- * awards, evaluations and complaints, each with its add form; open complaints are resolved
- * here. Admins of the volunteer's unit (and coordinators) change it; leadership reads it;
- * anyone else gets 404. A refused form comes back with every value kept and the message
- * beside the field.
+ * awards, evaluations and complaints, each with its add form; open complaints are
+ * resolved here. Admins of the volunteer's unit (and coordinators) change it; leadership
+ * reads it; anyone else gets 404. A refused form comes back with every value kept and the
+ * message beside the field.
  */
 @Controller
 class ServiceProfileController {
