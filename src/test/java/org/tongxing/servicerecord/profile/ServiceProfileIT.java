@@ -198,8 +198,10 @@ class ServiceProfileIT {
 
 		assertThat(this.jdbc.sql("""
 				select string_agg(action, ',' order by id) from audit_entry
-				where entity_type = 'award' and entity_id = ?""").param(String.valueOf(award)).query(String.class).single())
-			.isEqualTo("added,proof-viewed");
+				where entity_type = 'award' and entity_id = ?""")
+			.param(String.valueOf(award))
+			.query(String.class)
+			.single()).isEqualTo("added,proof-viewed");
 		assertThat(audited("service_file")).isEqualTo(1);
 	}
 
@@ -302,11 +304,8 @@ class ServiceProfileIT {
 				.with(user(this.admin))
 				.with(csrf()))
 			.andExpect(redirectedUrl(page() + "#complaints"));
-		this.mvc
-			.perform(post(resolve).param("outcome", "UPHELD")
-				.param("resolution", "改判")
-				.with(user(this.admin))
-				.with(csrf()))
+		this.mvc.perform(
+				post(resolve).param("outcome", "UPHELD").param("resolution", "改判").with(user(this.admin)).with(csrf()))
 			.andExpect(flash().attribute("problem", "servicerecord.profile.complaint.alreadyResolved"));
 
 		this.mvc.perform(get("/me/record").with(user(this.volunteer)))
