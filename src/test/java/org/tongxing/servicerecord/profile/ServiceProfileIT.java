@@ -152,6 +152,16 @@ class ServiceProfileIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("只接受 PDF、JPEG 或 PNG 文件")));
 
+		byte[] large = new byte[10 * 1024 * 1024 + 1];
+		System.arraycopy(PDF, 0, large, 0, PDF.length);
+		this.mvc
+			.perform(award(this.admin, "扫描件.pdf", large).param("name", "全国优秀志愿者")
+				.param("awardedOn", this.today.minusDays(5).toString())
+				.param("awardingBody", "共青团中央")
+				.param("government", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("证明文件不能超过 10 MB")));
+
 		assertThat(count("select count(*) from award where volunteer_id = ?")).isZero();
 		assertThat(count("select count(*) from service_file where volunteer_id = ?")).isZero();
 		// the service refuses it too, whoever calls it
