@@ -1,7 +1,8 @@
 /**
- * Notifications to volunteers about their sign-ups and sessions: an in-app list and
- * emails, in the volunteer's language, held during their quiet hours, and reminders
- * before a session starts. The module only listens to the activity module's events; no
+ * Notifications to volunteers about their sign-ups, sessions, records and star levels,
+ * and to unit admins about records overdue for confirmation: an in-app list and emails,
+ * in the reader's language, held during their quiet hours, and reminders before a session
+ * starts. The module only listens to the activity and servicerecord modules' events; no
  * other module depends on it. Sub-packages are internal.
  */
 @ApplicationModule(displayName = "Notifications")

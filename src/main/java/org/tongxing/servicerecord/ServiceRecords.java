@@ -250,10 +250,14 @@ public class ServiceRecords {
 		this.stars.refresh(entry.volunteer());
 	}
 
-	/** Confirms every pending entry of a session; returns how many. */
+	/** Confirms every pending session entry of a session; returns how many. */
 	@Transactional
 	public int confirmSession(UnitScope scope, SessionId session, AccountId by) {
-		List<EntryView> entries = ofSession(scope, session).stream().filter(EntryView::isPending).toList();
+		// corrections of the session's records are decided one by one, beside their
+		// original
+		List<EntryView> entries = ofSession(scope, session).stream()
+			.filter((entry) -> entry.isPending() && entry.kind() == EntryKind.SESSION)
+			.toList();
 		for (EntryView entry : entries) {
 			confirm(scope, entry.id(), by);
 		}
