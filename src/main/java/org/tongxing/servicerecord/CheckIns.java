@@ -187,7 +187,7 @@ public class CheckIns {
 
 	/**
 	 * The organiser sets an attendance's times (confirming an automatically closed one);
-	 * the pending entry follows.
+	 * the pending entry follows. Refused once the entry is confirmed or rejected.
 	 */
 	@Transactional
 	public void correctTimes(UnitScope scope, long attendanceId, Instant in, Instant out, AccountId by) {
@@ -195,6 +195,14 @@ public class CheckIns {
 		this.activities.manage(scope, session(attendance.session()).activity());
 		if (in == null || out == null || out.isBefore(in)) {
 			throw new ServiceRecordException("servicerecord.invalid.times");
+		}
+		// the times are what the record was made from: once it is decided, only a
+		// correction
+		if (this.jdbc.sql("select count(*) from service_entry where attendance_id = ? and status <> 'PENDING'")
+			.param(attendanceId)
+			.query(Integer.class)
+			.single() > 0) {
+			throw new ServiceRecordException("servicerecord.state.already-decided");
 		}
 		this.jdbc.sql("""
 				update attendance set checked_in_at = ?, checked_out_at = ?,

@@ -136,7 +136,7 @@ class LedgerIT {
 	}
 
 	@Test
-	void aCheckOutAfterConfirmationLeavesTheRecordAlone() {
+	void theTimesOfADecidedRecordNoLongerChange() {
 		Running running = this.fixture.session(this.unit, "确认后", Duration.ofHours(2), Duration.ofHours(3));
 		AccountId volunteer = this.fixture.attendee(running, this.unit, "确认后签退");
 		AttendanceView attendance = this.fixture.attend(running, volunteer, running.startsAt(),
@@ -144,8 +144,9 @@ class LedgerIT {
 		EntryView entry = this.records.ofSession(ServiceRecordFixture.SYSTEM, running.session()).get(0);
 		this.records.confirm(ServiceRecordFixture.SYSTEM, entry.id(), this.admin);
 
-		this.checkIns.correctTimes(ServiceRecordFixture.SYSTEM, attendance.id(), running.startsAt(), running.endsAt(),
-				this.admin);
+		assertThatThrownBy(() -> this.checkIns.correctTimes(ServiceRecordFixture.SYSTEM, attendance.id(),
+				running.startsAt(), running.endsAt(), this.admin))
+			.hasMessage("servicerecord.state.already-decided");
 		assertThat(this.records.get(entry.id()).hours()).isEqualByComparingTo("1");
 	}
 
