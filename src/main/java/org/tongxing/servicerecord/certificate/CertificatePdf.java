@@ -55,8 +55,8 @@ import org.tongxing.shared.pdf.CjkFonts;
  * Every page's foot repeats the certificate number and the verification code.
  *
  * <p>
- * The QR code is a 1-bit image of one pixel per module, drawn without interpolation, so
- * it prints sharp at any size. The seal is a PNG named by
+ * The QR code is a grey image of one pixel per module, drawn without interpolation, so it
+ * prints sharp at any size. The seal is a PNG named by
  * {@code tongxing.servicerecord.certificate.seal-path}; a missing or unreadable file is
  * logged once and the certificate goes without it.
  */
@@ -267,32 +267,27 @@ class CertificatePdf {
 		return phrase;
 	}
 
-	/** The QR code of the link: one pixel a module, 1 bit deep, black on white. */
+	/**
+	 * The QR code of the link: one grey pixel a module (8 bits, compressed; a 1-bit image
+	 * would be turned into CCITT fax data, which some checkers cannot read), black on
+	 * white.
+	 */
 	static Image qrImage(String link) {
 		BitMatrix matrix = qr(link);
 		int size = matrix.getWidth() + 2 * QUIET_ZONE;
-		int rowBytes = (size + 7) / 8;
-		byte[] data = new byte[rowBytes * size];
+		byte[] data = new byte[size * size];
 		for (int y = 0; y < size; y++) {
 			for (int x = 0; x < size; x++) {
 				int mx = x - QUIET_ZONE;
 				int my = y - QUIET_ZONE;
 				boolean black = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight()
 						&& matrix.get(mx, my);
-				if (!black) {
-					// DeviceGray with 1 bit: 1 is white
-					data[y * rowBytes + x / 8] |= (byte) (0x80 >> (x % 8));
-				}
+				data[y * size + x] = black ? 0 : (byte) 0xFF;
 			}
 		}
-		try {
-			Image image = Image.getInstance(size, size, 1, 1, data);
-			image.setInterpolation(false);
-			return image;
-		}
-		catch (com.lowagie.text.BadElementException ex) {
-			throw new IllegalStateException("Cannot make the QR image", ex);
-		}
+		Image image = Image.getInstance(size, size, 1, 8, data);
+		image.setInterpolation(false);
+		return image;
 	}
 
 	static BitMatrix qr(String text) {
