@@ -37,7 +37,12 @@ class VerifyController {
 		this.throttle = throttle;
 	}
 
-	@GetMapping("/verify")
+	/**
+	 * The form's target: the typed code, read in any case with spaces and dashes ignored,
+	 * leads to its page. Under {@code /verify/} so that it is public wherever the verify
+	 * pages are ({@code find} is never a code: codes have 12 characters).
+	 */
+	@GetMapping({ "/verify", "/verify/find" })
 	Object form(@RequestParam(required = false) String code, Model model) {
 		if (code != null && !code.isBlank()) {
 			String normalised = VerificationCodes.normalise(code);
