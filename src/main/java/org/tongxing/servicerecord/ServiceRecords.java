@@ -109,7 +109,7 @@ public class ServiceRecords {
 	/** Entries of services from {@code from} to {@code to}, both included. */
 	@Transactional(readOnly = true)
 	public List<EntryView> history(VolunteerId volunteer, LocalDate from, LocalDate to) {
-		return this.jdbc.sql(SELECT + """
+		return this.jdbc.sql(SELECT + " " + """
 				where e.volunteer_id = ? and e.service_date >= ? and e.service_date <= ?
 				order by e.service_date, e.id""")
 			.params(volunteer.value(), from, to)

@@ -64,7 +64,7 @@ class SecurityConfiguration {
 			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/vendor/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/login", "/password/forgot", "/password/reset", "/error", "/error/**", "/register",
-					"/register/**", "/r/*", "/calendar/*", "/verify/*", "/c/*")
+					"/register/**", "/r/*", "/calendar/*", "/verify", "/verify/*", "/c/*")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()

@@ -193,17 +193,9 @@ public class Certificates {
 		return get(id);
 	}
 
-	/**
-	 * The volunteer's entries of services from {@code from} to {@code to}. Read whole and
-	 * filtered here: {@code ServiceRecords.history(volunteer, from, to)} writes
-	 * "{@code ewhere}" into its SQL (a missing space after the alias), reported to the
-	 * lead; switch back once it is fixed.
-	 */
+	/** The volunteer's entries of services from {@code from} to {@code to}. */
 	private List<EntryView> servicesBetween(VolunteerView volunteer, LocalDate from, LocalDate to) {
-		return this.records.history(volunteer.id())
-			.stream()
-			.filter((e) -> !e.serviceDate().isBefore(from) && !e.serviceDate().isAfter(to))
-			.toList();
+		return this.records.history(volunteer.id(), from, to);
 	}
 
 	/** A confirmed service at its standing hours and (corrected) content. */
