@@ -135,6 +135,8 @@ class MyHoursIT {
 		assertThat(page.getElementById("myhours-total").text()).isEqualTo(HoursSummary.hours(expected) + " 小时");
 		assertThat(page.getElementById("myhours-year").text()).startsWith(HoursSummary.hours(expected) + " / 20");
 		assertThat(page.getElementById("myhours-pending").text()).isEqualTo("另有 1 小时待确认");
+		assertThat(page.getElementById("myhours-duty-label").text())
+			.isEqualTo(LocalDate.now(ZoneId.of(ActivityFixture.ZONE)).getYear() + " 年度服务时长（每年不少于 20 小时）");
 		assertThat(page.getElementById("myhours-next").text())
 			.isEqualTo("还差 " + HoursSummary.hours(new BigDecimal(100).subtract(expected)) + " 小时到 1 星");
 
