@@ -98,7 +98,7 @@ class EvidenceFiles {
 	 * accepted
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	long store(VolunteerId volunteer, AccountId by, String uploadedName, byte[] content) {
+	public long store(VolunteerId volunteer, AccountId by, String uploadedName, byte[] content) {
 		if (content == null || content.length == 0) {
 			throw new EvidenceRejectedException("servicerecord.myhours.evidence.required");
 		}
@@ -125,7 +125,7 @@ class EvidenceFiles {
 
 	/** The volunteer's own file, or empty when there is none of that id for them. */
 	@Transactional(readOnly = true)
-	Optional<Evidence> find(VolunteerId volunteer, long id) {
+	public Optional<Evidence> find(VolunteerId volunteer, long id) {
 		return this.jdbc
 			.sql("select id, file_name, content_type, content from service_file where id = ? and volunteer_id = ?")
 			.params(id, volunteer.value())

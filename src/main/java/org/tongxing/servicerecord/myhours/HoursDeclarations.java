@@ -32,7 +32,8 @@ class HoursDeclarations {
 	 * ledger refuses
 	 */
 	@Transactional
-	long declare(AccountId account, VolunteerId volunteer, Declaration declaration, String fileName, byte[] evidence) {
+	public long declare(AccountId account, VolunteerId volunteer, Declaration declaration, String fileName,
+			byte[] evidence) {
 		long fileId = this.files.store(volunteer, account, fileName, evidence);
 		return this.records.declare(account, declaration, fileId);
 	}

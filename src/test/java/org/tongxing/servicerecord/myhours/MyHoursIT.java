@@ -33,9 +33,11 @@ import org.tongxing.activity.SignUps;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.Units;
 import org.tongxing.servicerecord.CheckIns;
+import org.tongxing.servicerecord.Declaration;
 import org.tongxing.servicerecord.EntryKind;
 import org.tongxing.servicerecord.EntryStatus;
 import org.tongxing.servicerecord.EntryView;
+import org.tongxing.servicerecord.ServiceRecordException;
 import org.tongxing.servicerecord.ServiceRecordFixture;
 import org.tongxing.servicerecord.ServiceRecordFixture.Running;
 import org.tongxing.servicerecord.ServiceRecords;
@@ -44,6 +46,7 @@ import org.tongxing.volunteer.VolunteerFixture;
 import org.tongxing.volunteer.Volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -91,6 +94,9 @@ class MyHoursIT {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	HoursDeclarations declarations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -348,6 +354,19 @@ class MyHoursIT {
 		assertThat(refused.getElementById("serviceDate").val()).isEqualTo(tomorrow.toString());
 		assertThat(refused.getElementById("organiser").val()).isEqualTo("和平街道社区服务中心");
 		assertThat(this.records.history(this.fixture.volunteerId(account))).isEmpty();
+		assertThat(files(account)).isZero();
+	}
+
+	@Test
+	void aDeclarationTheLedgerRefusesLeavesNoEvidenceBehind() {
+		AccountId account = this.fixture.activities.volunteer(this.unit, "回滚者");
+		LocalDate tomorrow = LocalDate.now(ZoneId.of(ActivityFixture.ZONE)).plusDays(1);
+		Declaration future = new Declaration("明天的服务", tomorrow, "敬老院", "社区", new BigDecimal("2"), "陪伴");
+
+		assertThatThrownBy(
+				() -> this.declarations.declare(account, this.fixture.volunteerId(account), future, "证明.pdf", PDF))
+			.isInstanceOf(ServiceRecordException.class)
+			.hasMessage("servicerecord.invalid.date-in-future");
 		assertThat(files(account)).isZero();
 	}
 
