@@ -32,7 +32,7 @@ import org.tongxing.volunteer.Volunteers;
  * {@link Activities#manage} decides).
  */
 @Service
-class CheckInScreens {
+public class CheckInScreens {
 
 	/** How many of the latest check-ins and check-outs the screen lists. */
 	static final int RECENT = 6;
@@ -53,18 +53,18 @@ class CheckInScreens {
 	}
 
 	/** A check-in or check-out, newest first on the screen. */
-	record Recent(String name, boolean checkOut, Instant at) {
+	public record Recent(String name, boolean checkOut, Instant at) {
 	}
 
-	record Screen(ActivityView activity, SessionView session, CheckInTokens.Rotating code, long secondsLeft,
+	public record Screen(ActivityView activity, SessionView session, CheckInTokens.Rotating code, long secondsLeft,
 			int present, int checkedOut, int confirmed, List<Recent> recent, Optional<Geofence> geofence) {
 
 		/** The six digits in two groups of three, easier to read from afar. */
-		String codeGrouped() {
+		public String codeGrouped() {
 			return this.code.code().substring(0, 3) + " " + this.code.code().substring(3);
 		}
 
-		long id() {
+		public long id() {
 			return this.session.id().value();
 		}
 

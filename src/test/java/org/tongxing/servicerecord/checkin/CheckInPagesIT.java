@@ -1,13 +1,17 @@
 package org.tongxing.servicerecord.checkin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultHandler;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import org.tongxing.account.AccountId;
 import org.tongxing.account.Accounts;
@@ -83,6 +91,9 @@ class CheckInPagesIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionRepository<? extends Session> sessions;
 
 	ServiceRecordFixture fixture;
 
@@ -176,8 +187,8 @@ class CheckInPagesIT {
 		String link = QrReading.text(result.getResponse().getContentAsByteArray());
 		Matcher matcher = Pattern.compile("^https?://[^/]+/c/([A-Za-z0-9._-]+)$").matcher(link);
 		assertThat(matcher.matches()).as("an absolute check-in link: %s", link).isTrue();
-		assertThat(this.checkIns.sessionOfToken(matcher.group(1), Instant.now())).hasValueSatisfying(
-				(session) -> assertThat(session.id()).isEqualTo(running.session()));
+		assertThat(this.checkIns.sessionOfToken(matcher.group(1), Instant.now()))
+			.hasValueSatisfying((session) -> assertThat(session.id()).isEqualTo(running.session()));
 	}
 
 	@Test
@@ -186,26 +197,28 @@ class CheckInPagesIT {
 		VolunteerView volunteer = withPassword("扫码后登录");
 		this.fixture.place(running, volunteer.accountId());
 		String token = code(running, Instant.now()).token();
-		MockHttpSession browser = new MockHttpSession();
+		Cookies browser = new Cookies();
 
-		this.mvc.perform(get("/c/" + token).session(browser)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/c/" + token).with(browser)).andDo(browser).andExpect(redirectedUrl("/login"));
 		MvcResult signedIn = this.mvc
-			.perform(post("/login").session(browser)
+			.perform(post("/login").with(browser)
 				.with(csrf())
 				.param("username", volunteer.email())
 				.param("password", PASSWORD))
+			.andDo(browser)
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String back = signedIn.getResponse().getRedirectedUrl();
 		assertThat(back).contains("/c/" + token);
 
-		Document scan = html(this.mvc.perform(get(back).session(browser)).andExpect(status().isOk()).andReturn());
+		Document scan = html(
+				this.mvc.perform(get(back).with(browser)).andDo(browser).andExpect(status().isOk()).andReturn());
 		assertThat(scan.select("#checkin-activity").text()).isEqualTo("先登录再签到");
 		assertThat(scan.select("#checkin-step").text()).isEqualTo("点击下方按钮完成签到。");
 		assertThat(scan.select("#checkin-submit").text()).isEqualTo("签到");
 		assertThat(scan.select("#checkin-location")).as("no geofence, no location asked").isEmpty();
 
-		Document done = html(this.mvc.perform(post("/c/" + token).session(browser).with(csrf()))
+		Document done = html(this.mvc.perform(post("/c/" + token).with(browser).with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn());
 		assertThat(done.select("#checkin-outcome h1").text()).isEqualTo("签到成功");
@@ -236,31 +249,29 @@ class CheckInPagesIT {
 		// still counts
 		Instant fiveAgo = now.minus(Duration.ofMinutes(5));
 		String fiveOld = code(running, fiveAgo).token();
-		MockHttpSession browser = scannedAt(fiveOld, fiveAgo);
-		Document scan = html(this.mvc.perform(get("/c/" + fiveOld).session(browser).with(user(principal(slow))))
+		Cookies browser = scannedAt(fiveOld, fiveAgo);
+		Document scan = html(this.mvc.perform(get("/c/" + fiveOld).with(browser).with(user(principal(slow))))
 			.andExpect(status().isOk())
 			.andReturn());
 		assertThat(scan.select("#checkin-submit").text()).isEqualTo("签到");
-		Document done = html(this.mvc
-			.perform(post("/c/" + fiveOld).session(browser).with(user(principal(slow))).with(csrf()))
-			.andExpect(status().isOk())
-			.andReturn());
+		Document done = html(
+				this.mvc.perform(post("/c/" + fiveOld).with(browser).with(user(principal(slow))).with(csrf()))
+					.andExpect(status().isOk())
+					.andReturn());
 		assertThat(done.select("#checkin-outcome h1").text()).isEqualTo("签到成功");
 
 		// the same old code without the first sight in this browser does not count
-		this.mvc.perform(post("/c/" + fiveOld).with(user(principal(noScan))).with(csrf()))
-			.andExpect(status().isGone());
+		this.mvc.perform(post("/c/" + fiveOld).with(user(principal(noScan))).with(csrf())).andExpect(status().isGone());
 
 		// scanned eleven minutes ago: too long
 		Instant elevenAgo = now.minus(Duration.ofMinutes(11));
 		String elevenOld = code(running, elevenAgo).token();
-		MockHttpSession late = scannedAt(elevenOld, elevenAgo);
-		this.mvc.perform(get("/c/" + elevenOld).session(late).with(user(principal(tooSlow))))
-			.andExpect(status().isGone());
-		Document refused = html(this.mvc
-			.perform(post("/c/" + elevenOld).session(late).with(user(principal(tooSlow))).with(csrf()))
-			.andExpect(status().isGone())
-			.andReturn());
+		Cookies late = scannedAt(elevenOld, elevenAgo);
+		this.mvc.perform(get("/c/" + elevenOld).with(late).with(user(principal(tooSlow)))).andExpect(status().isGone());
+		Document refused = html(
+				this.mvc.perform(post("/c/" + elevenOld).with(late).with(user(principal(tooSlow))).with(csrf()))
+					.andExpect(status().isGone())
+					.andReturn());
 		assertThat(refused.select("#checkin-problem").text()).contains("请重新扫描");
 
 		assertThat(attendance(running, slow)).isPresent();
@@ -310,18 +321,18 @@ class CheckInPagesIT {
 		String right = code(running, Instant.now()).code();
 		String wrong = String.format("%06d", (Integer.parseInt(right) + 500_000) % 1_000_000);
 
-		Document refused = html(this.mvc
-			.perform(post("/check-in").with(user(principal(volunteer))).with(csrf()).param("code", wrong))
-			.andExpect(status().isBadRequest())
-			.andReturn());
+		Document refused = html(
+				this.mvc.perform(post("/check-in").with(user(principal(volunteer))).with(csrf()).param("code", wrong))
+					.andExpect(status().isBadRequest())
+					.andReturn());
 		assertThat(refused.select("#code").val()).isEqualTo(wrong);
 		assertThat(refused.select("#code").hasClass("is-invalid")).isTrue();
 		assertThat(refused.select("#code-errors").text()).isEqualTo("签到码不正确或已过期，请核对现场屏幕上的 6 位数字");
 
-		Document malformed = html(this.mvc
-			.perform(post("/check-in").with(user(principal(volunteer))).with(csrf()).param("code", "12a4"))
-			.andExpect(status().isBadRequest())
-			.andReturn());
+		Document malformed = html(
+				this.mvc.perform(post("/check-in").with(user(principal(volunteer))).with(csrf()).param("code", "12a4"))
+					.andExpect(status().isBadRequest())
+					.andReturn());
 		assertThat(malformed.select("#code").val()).isEqualTo("12a4");
 		assertThat(malformed.select("#code-errors").text()).isEqualTo("请输入 6 位数字的签到码。");
 		assertThat(attendance(running, volunteer)).isEmpty();
@@ -335,7 +346,8 @@ class CheckInPagesIT {
 
 		// the organiser's typing is kept when it is refused
 		Document refused = html(this.mvc
-			.perform(geofence(running).param("latitude", "39.9219").param("longitude", "116.4436").param("radius", "10"))
+			.perform(
+					geofence(running).param("latitude", "39.9219").param("longitude", "116.4436").param("radius", "10"))
 			.andExpect(status().isBadRequest())
 			.andReturn());
 		assertThat(refused.select("#latitude").val()).isEqualTo("39.9219");
@@ -349,8 +361,8 @@ class CheckInPagesIT {
 		assertThat(notANumber.select("#latitude-errors").text()).isEqualTo("请输入数字，例如 39.9219。");
 		assertThat(this.checkIns.geofence(running.session())).isEmpty();
 
-		this.mvc
-			.perform(geofence(running).param("latitude", "39.9219").param("longitude", "116.4436").param("radius", "200"))
+		this.mvc.perform(
+				geofence(running).param("latitude", "39.9219").param("longitude", "116.4436").param("radius", "200"))
 			.andExpect(redirectedUrl(screen(running)));
 		assertThat(this.checkIns.geofence(running.session()))
 			.hasValueSatisfying((fence) -> assertThat(fence.radiusMetres()).isEqualTo(200));
@@ -359,14 +371,15 @@ class CheckInPagesIT {
 
 		// the scan page explains and asks for consent; without it no point counts
 		String token = code(running, Instant.now()).token();
-		MockHttpSession browser = new MockHttpSession();
-		Document scan = html(this.mvc.perform(get("/c/" + token).session(browser).with(user(principal(scanner))))
+		Cookies browser = new Cookies();
+		Document scan = html(this.mvc.perform(get("/c/" + token).with(browser).with(user(principal(scanner))))
+			.andDo(browser)
 			.andExpect(status().isOk())
 			.andReturn());
 		assertThat(scan.select("#checkin-location-explain").text()).contains("只保存签到时的这一个位置点");
 		assertThat(scan.select("#checkin-location input[type=checkbox][name=consent]")).hasSize(1);
 		Document noConsent = html(this.mvc
-			.perform(post("/c/" + token).session(browser)
+			.perform(post("/c/" + token).with(browser)
 				.with(user(principal(scanner)))
 				.with(csrf())
 				.param("latitude", "39.9225")
@@ -376,7 +389,7 @@ class CheckInPagesIT {
 		assertThat(noConsent.select("#checkin-problem").text()).isEqualTo("这一场活动需要在现场签到：请允许使用您的位置");
 		assertThat(noConsent.select("#checkin-location input[name=consent]")).hasSize(1);
 		Document inside = html(this.mvc
-			.perform(post("/c/" + token).session(browser)
+			.perform(post("/c/" + token).with(browser)
 				.with(user(principal(scanner)))
 				.with(csrf())
 				.param("consent", "true")
@@ -390,10 +403,10 @@ class CheckInPagesIT {
 		// the typed code: refused without a location, the form comes back with the
 		// consent box and the code kept
 		String typed = code(running, Instant.now()).code();
-		Document ask = html(this.mvc
-			.perform(post("/check-in").with(user(principal(typist))).with(csrf()).param("code", typed))
-			.andExpect(status().isConflict())
-			.andReturn());
+		Document ask = html(
+				this.mvc.perform(post("/check-in").with(user(principal(typist))).with(csrf()).param("code", typed))
+					.andExpect(status().isConflict())
+					.andReturn());
 		assertThat(ask.select("#code").val()).isEqualTo(typed);
 		assertThat(ask.select("#checkin-location input[name=consent]")).hasSize(1);
 		assertThat(ask.select("#checkin-problem").text()).isEqualTo("这一场活动需要在现场签到：请允许使用您的位置");
@@ -443,9 +456,10 @@ class CheckInPagesIT {
 	}
 
 	private Document typeCode(AccountId volunteer, String code) throws Exception {
-		return html(this.mvc.perform(post("/check-in").with(user(principal(volunteer))).with(csrf()).param("code", code))
-			.andExpect(status().isOk())
-			.andReturn());
+		return html(
+				this.mvc.perform(post("/check-in").with(user(principal(volunteer))).with(csrf()).param("code", code))
+					.andExpect(status().isOk())
+					.andReturn());
 	}
 
 	private static String grouped(String code) {
@@ -461,11 +475,57 @@ class CheckInPagesIT {
 		return this.checkIns.find(volunteer, running.session());
 	}
 
-	/** A browser that read the token at {@code at}, as {@link FirstScans} remembers it. */
-	private static MockHttpSession scannedAt(String token, Instant at) {
-		MockHttpSession session = new MockHttpSession();
-		session.setAttribute(FirstScans.ATTRIBUTE, new HashMap<>(Map.of(token, at)));
-		return session;
+	/**
+	 * A browser whose HTTP session (Spring Session, in the database) holds that it read
+	 * the token at {@code at}, as {@link FirstScans} remembers it.
+	 */
+	private Cookies scannedAt(String token, Instant at) {
+		String id = saveSession(this.sessions, FirstScans.ATTRIBUTE, new HashMap<>(Map.of(token, at)));
+		Cookies browser = new Cookies();
+		browser.put(new Cookie("SESSION", Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))));
+		return browser;
+	}
+
+	private static <S extends Session> String saveSession(SessionRepository<S> repository, String name, Object value) {
+		S session = repository.createSession();
+		session.setAttribute(name, value);
+		repository.save(session);
+		return session.getId();
+	}
+
+	/**
+	 * The cookies of one browser (the HTTP session is Spring Session's, found by its
+	 * cookie): sent with each request ({@code .with(browser)}) and kept from each answer
+	 * ({@code .andDo(browser)}).
+	 */
+	static final class Cookies implements RequestPostProcessor, ResultHandler {
+
+		private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+
+		@Override
+		public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+			if (!this.cookies.isEmpty()) {
+				request.setCookies(this.cookies.values().toArray(Cookie[]::new));
+			}
+			return request;
+		}
+
+		@Override
+		public void handle(MvcResult result) {
+			for (Cookie cookie : result.getResponse().getCookies()) {
+				if (cookie.getMaxAge() == 0) {
+					this.cookies.remove(cookie.getName());
+				}
+				else {
+					put(cookie);
+				}
+			}
+		}
+
+		void put(Cookie cookie) {
+			this.cookies.put(cookie.getName(), cookie);
+		}
+
 	}
 
 	/** An approved volunteer who signs in with their email and a password. */
