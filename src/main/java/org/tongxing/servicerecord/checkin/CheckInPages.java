@@ -2,6 +2,7 @@ package org.tongxing.servicerecord.checkin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -117,10 +118,8 @@ public class CheckInPages {
 		if (!done.out()) {
 			return done;
 		}
-		// the whole history: ServiceRecords.history(volunteer, from, to) has a broken
-		// query
-		// (reported to the lead); by the day once it is fixed
-		EntryView entry = this.records.history(attendance.volunteer())
+		LocalDate day = session.localStart().toLocalDate();
+		EntryView entry = this.records.history(attendance.volunteer(), day, day)
 			.stream()
 			.filter((candidate) -> candidate.kind() == EntryKind.SESSION && session.id().equals(candidate.session()))
 			.findFirst()
