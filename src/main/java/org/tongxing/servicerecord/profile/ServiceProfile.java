@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.tongxing.shared.files.UploadedFiles;
 import org.tongxing.account.AccountId;
 import org.tongxing.account.AuditLog;
 import org.tongxing.organisation.UnitScope;
@@ -239,7 +240,7 @@ public class ServiceProfile {
 		String body = required(problems, "awardingBody", award.awardingBody(), NAME_MAX);
 		checkDay(problems, "awardedOn", award.awardedOn());
 		boolean hasProof = proof != null && proof.content() != null && proof.content().length > 0;
-		ProofFiles.Kind kind = null;
+		UploadedFiles.Kind kind = null;
 		if (!hasProof) {
 			if (award.government()) {
 				problems.add(
@@ -251,7 +252,7 @@ public class ServiceProfile {
 					this.proofMaxBytes / (1024 * 1024)));
 		}
 		else {
-			kind = ProofFiles.sniff(proof.content()).orElse(null);
+			kind = UploadedFiles.sniff(proof.content()).orElse(null);
 			if (kind == null) {
 				problems.add(InvalidProfileEntryException.Problem.of("proof",
 						"servicerecord.profile.award.proof.notAccepted"));
@@ -413,18 +414,18 @@ public class ServiceProfile {
 			.orElseThrow(() -> new ProfileEntryNotFoundException("award proof", awardId));
 	}
 
-	private long storeProof(VolunteerId id, Upload proof, ProofFiles.Kind kind, AccountId by) {
-		String fileName = ProofFiles.fileName(proof.fileName(), kind);
+	private long storeProof(VolunteerId id, Upload proof, UploadedFiles.Kind kind, AccountId by) {
+		String fileName = UploadedFiles.fileName(proof.fileName(), kind, "proof");
 		long fileId = this.jdbc.sql("""
 				insert into service_file (volunteer_id, file_name, content_type, size_bytes, content, uploaded_by)
 				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(id.value(), fileName, kind.mediaType, proof.content().length, proof.content(), by.value())
+			.params(id.value(), fileName, kind.mediaType(), proof.content().length, proof.content(), by.value())
 			.query(Long.class)
 			.single();
 		Map<String, Object> after = state(id);
 		after.put("purpose", "award-proof");
 		after.put("fileName", fileName);
-		after.put("contentType", kind.mediaType);
+		after.put("contentType", kind.mediaType());
 		after.put("size", proof.content().length);
 		after.put("sha256", sha256(proof.content()));
 		this.audit.record("service_file", fileId, "uploaded", null, after);

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.tongxing.shared.files.UploadedFiles;
 import org.tongxing.account.AccountId;
 import org.tongxing.account.AuditLog;
 import org.tongxing.organisation.UnitId;
@@ -143,7 +144,7 @@ class Qualifications {
 		if (expiresOn != null && expiresOn.isBefore(this.registry.today())) {
 			problems.add(FieldProblem.of("expiresOn", "profile.qualification.expiresOn.past"));
 		}
-		ProofFiles.Kind kind = null;
+		UploadedFiles.Kind kind = null;
 		if (proof == null || proof.content().length == 0) {
 			if (existing.isEmpty() || existing.get().proofFileId() == null) {
 				problems.add(FieldProblem.of("proof", "profile.qualification.proof.required"));
@@ -154,7 +155,7 @@ class Qualifications {
 					this.maxProofBytes / (1024 * 1024)));
 		}
 		else {
-			kind = ProofFiles.sniff(proof.content()).orElse(null);
+			kind = UploadedFiles.sniff(proof.content()).orElse(null);
 			if (kind == null) {
 				problems.add(FieldProblem.of("proof", "profile.qualification.proof.type"));
 			}
@@ -322,13 +323,13 @@ class Qualifications {
 		return proof;
 	}
 
-	private long store(AccountId owner, Upload proof, ProofFiles.Kind kind) {
+	private long store(AccountId owner, Upload proof, UploadedFiles.Kind kind) {
 		return this.jdbc.sql("""
 				insert into stored_file (file_name, content_type, size_bytes, sha256, content, uploaded_by)
 				values (:name, :type, :size, :sha256, :content, :by)
 				returning id
 				""")
-			.param("name", ProofFiles.fileName(proof.fileName(), kind))
+			.param("name", UploadedFiles.fileName(proof.fileName(), kind, "proof"))
 			.param("type", kind.mediaType())
 			.param("size", proof.content().length)
 			.param("sha256", sha256(proof.content()))
