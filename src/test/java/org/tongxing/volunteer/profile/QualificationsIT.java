@@ -45,7 +45,7 @@ class QualificationsIT {
 
 	static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+	static final byte[] PNG = png();
 
 	@Autowired
 	MockMvc mvc;
@@ -258,6 +258,21 @@ class QualificationsIT {
 
 	private SignedInAccount principalOf(VolunteerId volunteer) {
 		return this.fixture.principal(this.volunteers.get(VolunteerFixture.SYSTEM, volunteer).accountId());
+	}
+
+	/**
+	 * A real (tiny) PNG: proofs are checked by their header, not only their first bytes.
+	 */
+	private static byte[] png() {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO
+				.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 }
