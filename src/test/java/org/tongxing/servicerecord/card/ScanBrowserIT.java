@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -89,7 +90,9 @@ class ScanBrowserIT {
 		WebElement field = driver.findElement(By.id("card"));
 		field.sendKeys(this.tokens.card(volunteer.number()));
 		driver.findElement(By.id("scan-submit")).click();
-		browser.waiting().until(ExpectedConditions.attributeToBe(By.id("scan-outcome"), "data-outcome", "CHECKED_IN"));
+		browser.waiting()
+			.ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.attributeToBe(By.id("scan-outcome"), "data-outcome", "CHECKED_IN"));
 		assertThat(browser.text(By.id("scan-outcome"))).contains("签到成功", "浏览器志愿者", volunteer.number());
 		assertThat(driver.findElements(By.cssSelector("#scan-log li"))).hasSize(1);
 		assertThat(driver.findElement(By.id("scan-log-empty")).isDisplayed()).isFalse();
@@ -99,7 +102,9 @@ class ScanBrowserIT {
 
 		driver.findElement(By.id("card")).sendKeys("TXV1." + volunteer.number() + ".forged");
 		driver.findElement(By.id("scan-submit")).click();
-		browser.waiting().until(ExpectedConditions.attributeToBe(By.id("scan-outcome"), "data-outcome", "REFUSED"));
+		browser.waiting()
+			.ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.attributeToBe(By.id("scan-outcome"), "data-outcome", "REFUSED"));
 		assertThat(browser.text(By.id("scan-outcome"))).contains("无法识别这张志愿者证");
 		assertThat(driver.findElements(By.cssSelector("#scan-log li"))).hasSize(2);
 		assertThat(browser.text(By.cssSelector("#scan-log li:first-child"))).contains("无法识别");
