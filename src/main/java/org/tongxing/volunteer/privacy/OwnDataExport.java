@@ -37,6 +37,7 @@ import org.tongxing.account.AccountView;
 import org.tongxing.account.Accounts;
 import org.tongxing.account.AuditLog;
 import org.tongxing.account.Role;
+import org.tongxing.volunteer.OwnDataSource;
 import org.tongxing.volunteer.VolunteerNotFoundException;
 import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.domain.PersonalDataProtection;
@@ -76,9 +77,12 @@ class OwnDataExport {
 
 	private final ZoneId zone;
 
+	private final List<OwnDataSource> sources;
+
 	OwnDataExport(VolunteerRepository volunteers, PersonalDataProtection protection, Skills skills, Accounts accounts,
 			AuditLog auditLog, JdbcClient jdbc, JsonMapper json, MessageSource messages,
-			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
+			@Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone, List<OwnDataSource> sources) {
+		this.sources = sources;
 		this.volunteers = volunteers;
 		this.protection = protection;
 		this.skills = skills;
@@ -235,6 +239,8 @@ class OwnDataExport {
 			membership.put("timeZone", rs.getString("time_zone"));
 			return membership;
 		}).list());
+		// what other modules hold (service records, certificates, ...)
+		this.sources.forEach((source) -> sections.putAll(source.ownData(view.id())));
 		sections.put("account", account(account));
 		sections.put("auditLog", auditEntries(id, account));
 		this.auditLog.record("volunteer", view.id(), "exported-own-data", null, Map.of("format", format));
