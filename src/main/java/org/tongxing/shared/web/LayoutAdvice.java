@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -18,9 +19,22 @@ class LayoutAdvice {
 
 	private final ZoneId zone;
 
-	LayoutAdvice(BrandingProperties branding, @Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
+	private final DataSize uploadLimit;
+
+	LayoutAdvice(BrandingProperties branding, @Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) {
 		this.branding = branding;
 		this.zone = zone;
+		this.uploadLimit = uploadLimit;
+	}
+
+	/**
+	 * The most a form may upload at once: the browser refuses a larger choice before
+	 * sending it (js/app.js), so what the user typed stays on the form.
+	 */
+	@ModelAttribute("uploadLimit")
+	DataSize uploadLimit() {
+		return this.uploadLimit;
 	}
 
 	/**
