@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,7 +124,11 @@ public class Activities {
 	}
 
 	/**
-	 * Changes an activity's details (not its status).
+	 * Changes an activity's details (not its status). When a published activity's place
+	 * (address, online or link) changes, the participants of each session still to come
+	 * that has no place of its own are told ({@link SessionChanged}); sessions keep the
+	 * zone they were given, so a new activity zone changes no one's times and tells no
+	 * one.
 	 * @throws InvalidActivityException when details break rules
 	 */
 	@Transactional
@@ -143,6 +148,48 @@ public class Activities {
 		this.jdbc.sql("delete from activity_co_organiser where activity_id = ?").param(id.value()).update();
 		writeCoOrganisers(id.value(), checked.coOrganisers());
 		this.auditLog.record("activity", id, "updated", Map.of("title", before.title()), auditState(checked));
+		ActivityView after = find(id).orElseThrow();
+		if (before.status() == ActivityStatus.PUBLISHED && placeChanged(before, after)) {
+			tellSessionsOfMovedPlace(after);
+		}
+	}
+
+	private static boolean placeChanged(ActivityView before, ActivityView after) {
+		return before.online() != after.online() || !Objects.equals(before.address(), after.address())
+				|| !Objects.equals(before.onlineUrl(), after.onlineUrl());
+	}
+
+	/**
+	 * Publishes {@link SessionChanged} for every scheduled session of the activity not
+	 * yet over that takes the activity's place, to its live sign-ups.
+	 */
+	private void tellSessionsOfMovedPlace(ActivityView activity) {
+		List<Long> sessions = this.jdbc
+			.sql("""
+					select id from activity_session
+					where activity_id = ? and status = 'SCHEDULED' and ends_at > ? and address is null and online_url is null
+					order by starts_at, id""")
+			.params(activity.id().value(), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.query(Long.class)
+			.list();
+		if (sessions.isEmpty()) {
+			return;
+		}
+		// A sign-up holds its position's row until it commits: locking those rows waits
+		// for
+		// sign-ups in flight, so they are counted below; later ones already see the new
+		// place.
+		this.jdbc.sql("select id from session_position where session_id in (:sessions) order by id for update")
+			.param("sessions", sessions)
+			.query(Long.class)
+			.list();
+		for (Long session : sessions) {
+			SessionId sessionId = new SessionId(session);
+			List<VolunteerId> participants = participants(sessionId);
+			if (!participants.isEmpty()) {
+				this.events.publishEvent(new SessionChanged(sessionId, activity.id(), false, null, participants));
+			}
+		}
 	}
 
 	/** Sets or clears the cover image (a file of the activity, kind COVER). */

@@ -67,9 +67,13 @@ public class SignUps {
 
 	private final ApplicationEventPublisher events;
 
+	private final Times times;
+
 	SignUps(JdbcClient jdbc, Slots slots, Places places, Candidates candidates, Volunteers volunteers,
-			Activities activities, ActivityRules rules, AuditLog auditLog, ApplicationEventPublisher events) {
+			Activities activities, ActivityRules rules, AuditLog auditLog, ApplicationEventPublisher events,
+			Times times) {
 		this.jdbc = jdbc;
+		this.times = times;
 		this.slots = slots;
 		this.places = places;
 		this.candidates = candidates;
@@ -89,7 +93,7 @@ public class SignUps {
 		Slot slot = slot(position);
 		return this.volunteers.findByAccount(account)
 			.map((volunteer) -> Eligibility.check(this.candidates.of(volunteer, slot, Instant.now()), slot.opening(),
-					Instant.now()))
+					Instant.now(), this.times))
 			.orElse(List.of(Refusal.of("no-volunteer")));
 	}
 
@@ -122,7 +126,8 @@ public class SignUps {
 		for (PositionId position : positions) {
 			Slot slot = slot(position);
 			Instant now = Instant.now();
-			List<Refusal> refusals = Eligibility.check(this.candidates.of(volunteer, slot, now), slot.opening(), now);
+			List<Refusal> refusals = Eligibility.check(this.candidates.of(volunteer, slot, now), slot.opening(), now,
+					this.times);
 			if (!refusals.isEmpty()) {
 				outcomes.add(SignUpOutcome.refused(position, refusals));
 				continue;
@@ -154,7 +159,8 @@ public class SignUps {
 		}
 		lockVolunteer(volunteerId);
 		Instant now = Instant.now();
-		List<Refusal> refusals = Eligibility.check(this.candidates.of(volunteer, slot, now), slot.opening(), now);
+		List<Refusal> refusals = Eligibility.check(this.candidates.of(volunteer, slot, now), slot.opening(), now,
+				this.times);
 		if (refusals.stream().anyMatch((refusal) -> refusal.reason().equals("already-signed-up"))) {
 			throw new ActivityStateException("activity.state.already-signed-up");
 		}
@@ -187,7 +193,7 @@ public class SignUps {
 		Slot slot = slot(signUp.position());
 		if (signUp.status() != SignUpStatus.WAITLISTED && !Instant.now().isBefore(slot.cancelDeadline())) {
 			throw new ActivityStateException("activity.state.cancel-deadline",
-					Times.format(slot.cancelDeadline(), slot.zone()));
+					this.times.format(slot.cancelDeadline(), slot.zone()));
 		}
 		end(signUp, SignUpStatus.CANCELLED, false, null, account);
 	}

@@ -46,7 +46,11 @@ public final class Eligibility {
 			Set<String> qualifications) {
 	}
 
-	public static List<Refusal> check(Candidate candidate, Opening opening, Instant now) {
+	/**
+	 * Every reason against the sign-up, in order; times in them are written by
+	 * {@code times} in the session's zone.
+	 */
+	public static List<Refusal> check(Candidate candidate, Opening opening, Instant now, Times times) {
 		List<Refusal> refusals = new ArrayList<>();
 		switch (candidate.status()) {
 			case ACTIVE -> {
@@ -65,10 +69,10 @@ public final class Eligibility {
 			refusals.add(Refusal.of("started"));
 		}
 		else if (opening.opensAt() != null && now.isBefore(opening.opensAt())) {
-			refusals.add(Refusal.of("window-not-open", Times.format(opening.opensAt(), opening.zone())));
+			refusals.add(Refusal.of("window-not-open", times.format(opening.opensAt(), opening.zone())));
 		}
 		else if (!now.isBefore(opening.closesAt())) {
-			refusals.add(Refusal.of("window-closed", Times.format(opening.closesAt(), opening.zone())));
+			refusals.add(Refusal.of("window-closed", times.format(opening.closesAt(), opening.zone())));
 		}
 		if (candidate.alreadySignedUp()) {
 			refusals.add(Refusal.of("already-signed-up"));
@@ -85,11 +89,11 @@ public final class Eligibility {
 		}
 		if (candidate.clashTitle() != null) {
 			refusals
-				.add(Refusal.of("clash", candidate.clashTitle(), Times.format(candidate.clashStart(), opening.zone())));
+				.add(Refusal.of("clash", candidate.clashTitle(), times.format(candidate.clashStart(), opening.zone())));
 		}
 		if (candidate.blockedUntil() != null && now.isBefore(candidate.blockedUntil())) {
 			refusals.add(Refusal.of("no-shows", candidate.noShows(),
-					Times.formatDate(candidate.blockedUntil(), opening.zone())));
+					times.formatDate(candidate.blockedUntil(), opening.zone())));
 		}
 		return refusals;
 	}

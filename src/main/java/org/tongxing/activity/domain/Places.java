@@ -49,9 +49,12 @@ public class Places {
 
 	private final Duration offerValidity;
 
+	private final Times times;
+
 	Places(JdbcClient jdbc, Slots slots, Candidates candidates, Volunteers volunteers,
-			@Value("${tongxing.activity.offer-validity:PT24H}") Duration offerValidity) {
+			@Value("${tongxing.activity.offer-validity:PT24H}") Duration offerValidity, Times times) {
 		this.jdbc = jdbc;
+		this.times = times;
 		this.slots = slots;
 		this.candidates = candidates;
 		this.volunteers = volunteers;
@@ -101,7 +104,8 @@ public class Places {
 			if (volunteer == null) {
 				continue;
 			}
-			List<Refusal> refusals = Eligibility.check(this.candidates.of(volunteer, slot, now), slot.opening(), now)
+			List<Refusal> refusals = Eligibility
+				.check(this.candidates.of(volunteer, slot, now), slot.opening(), now, this.times)
 				.stream()
 				.filter((refusal) -> !IGNORED_FOR_OFFERS.contains(refusal.reason()))
 				.toList();

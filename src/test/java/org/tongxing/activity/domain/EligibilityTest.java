@@ -19,6 +19,8 @@ class EligibilityTest {
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+	private static final Times TIMES = new Times(BEIJING);
+
 	private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
 	private static final Instant START = Instant.parse("2026-06-10T01:00:00Z");
@@ -31,7 +33,7 @@ class EligibilityTest {
 
 	@Test
 	void anActiveVolunteerMayTakeAnOpenPosition() {
-		assertThat(Eligibility.check(ABLE, OPEN, NOW)).isEmpty();
+		assertThat(Eligibility.check(ABLE, OPEN, NOW, TIMES)).isEmpty();
 	}
 
 	@Test
@@ -45,14 +47,14 @@ class EligibilityTest {
 	void theWindowDecidesBeforeAndAfter() {
 		Eligibility.Opening later = new Eligibility.Opening(ActivityStatus.PUBLISHED, false, START, BEIJING,
 				NOW.plusSeconds(3600), START, null, Set.of(), Set.of(), Set.of());
-		List<Refusal> refusals = Eligibility.check(ABLE, later, NOW);
+		List<Refusal> refusals = Eligibility.check(ABLE, later, NOW, TIMES);
 		assertThat(refusals).extracting(Refusal::reason).containsExactly("window-not-open");
 		// shown in the session's zone
 		assertThat(refusals.get(0).arguments()).containsExactly("2026-06-01 09:00");
 		Eligibility.Opening closed = new Eligibility.Opening(ActivityStatus.PUBLISHED, false, START, BEIJING, null,
 				NOW.minusSeconds(1), null, Set.of(), Set.of(), Set.of());
 		assertThat(reasons(ABLE, closed)).containsExactly("window-closed");
-		assertThat(Eligibility.check(ABLE, OPEN, START)).extracting(Refusal::reason).containsExactly("started");
+		assertThat(Eligibility.check(ABLE, OPEN, START, TIMES)).extracting(Refusal::reason).containsExactly("started");
 	}
 
 	@Test
@@ -84,7 +86,7 @@ class EligibilityTest {
 	void missingSkillsLanguagesAndQualificationsAreNamed() {
 		Eligibility.Opening demanding = new Eligibility.Opening(ActivityStatus.PUBLISHED, false, START, BEIJING, null,
 				START, null, Set.of("first-aid", "law"), Set.of("en", "fr"), Set.of("lawyer-licence"));
-		List<Refusal> refusals = Eligibility.check(ABLE, demanding, NOW);
+		List<Refusal> refusals = Eligibility.check(ABLE, demanding, NOW, TIMES);
 		assertThat(refusals).extracting(Refusal::reason)
 			.containsExactly("missing-skill", "missing-language", "missing-qualification");
 		assertThat(refusals).extracting((refusal) -> refusal.arguments().get(0))
@@ -115,7 +117,7 @@ class EligibilityTest {
 	}
 
 	private static List<String> reasons(Eligibility.Candidate candidate, Eligibility.Opening opening) {
-		return Eligibility.check(candidate, opening, NOW).stream().map(Refusal::reason).toList();
+		return Eligibility.check(candidate, opening, NOW, TIMES).stream().map(Refusal::reason).toList();
 	}
 
 }
