@@ -47,9 +47,7 @@ class StarNotifications {
 		Locale locale = SessionTexts.locale(volunteer);
 		Object[] arguments = { event.level(), "★".repeat(Math.max(0, event.level())), hours(event.hours()),
 				volunteer.name() };
-		// NotificationKind has no star kind yet: MESSAGE is the generic one (see the
-		// report)
-		this.notifications.notify(volunteer, NotificationKind.MESSAGE,
+		this.notifications.notify(volunteer, NotificationKind.STAR_LEVEL,
 				this.messages.getMessage("servicerecord.reports.star-notification.title", arguments, locale),
 				this.messages.getMessage("servicerecord.reports.star-notification.body", arguments, locale), LINK,
 				this.messages.getMessage("notification.mail.link", null, locale));

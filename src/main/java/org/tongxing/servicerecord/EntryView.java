@@ -23,8 +23,14 @@ public record EntryView(long id, VolunteerId volunteer, EntryKind kind, Long cor
 		EntryStatus status, LocalDate dueOn, Instant recordedAt, Long recordedBy, Instant decidedAt, Long decidedBy,
 		String decisionNote) {
 
+	/**
+	 * The arguments of {@code hoursRule}'s message, some of them resolvable messages
+	 * themselves (the buckets in words, see {@link HoursPolicy#ruleArguments}): pass them
+	 * to a {@code MessageSource} or Thymeleaf's {@code #messages}, not to a bare
+	 * {@code MessageFormat}.
+	 */
 	public Object[] hoursRuleArgumentArray() {
-		return this.hoursRuleArguments.toArray();
+		return HoursPolicy.ruleArguments(this.hoursRule, this.hoursRuleArguments);
 	}
 
 	public boolean isPending() {

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * How attended time becomes service hours, set per activity (or the association's
  * default). In this order: the time counted is capped at the session's length; below the
@@ -79,6 +82,70 @@ public record HoursPolicy(int minSharePercent, List<Bucket> buckets) {
 				this.buckets.stream()
 					.map((bucket) -> bucket.belowMinutes() + ":" + bucket.hours().stripTrailingZeros().toPlainString())
 					.toList());
+	}
+
+	/**
+	 * The buckets in words, in the reader's language when a message source resolves it
+	 * (as an argument of a message, too): {@code 15:0,45:0.5,60:1} reads "a started hour
+	 * counts 0 h under 15 min, 0.5 h under 45 min, otherwise 1 h". Keys
+	 * {@code servicerecord.rule.buckets*} and {@code servicerecord.rule.bucket.*}.
+	 * @return null without buckets
+	 */
+	public MessageSourceResolvable bucketsDescription() {
+		if (this.buckets.isEmpty()) {
+			return null;
+		}
+		return message("servicerecord.rule.buckets", items(0));
+	}
+
+	/** The buckets from {@code from} on, joined. */
+	private MessageSourceResolvable items(int from) {
+		Bucket bucket = this.buckets.get(from);
+		String hours = plain(bucket.hours());
+		boolean none = bucket.hours().signum() == 0;
+		MessageSourceResolvable item;
+		if (this.buckets.size() == 1) {
+			// one bucket: every started hour counts the same
+			item = none ? message("servicerecord.rule.bucket.all-zero")
+					: message("servicerecord.rule.bucket.all", hours);
+		}
+		else if (from == this.buckets.size() - 1) {
+			item = none ? message("servicerecord.rule.bucket.rest-zero")
+					: message("servicerecord.rule.bucket.rest", hours);
+		}
+		else {
+			String minutes = String.valueOf(bucket.belowMinutes());
+			item = none ? message("servicerecord.rule.bucket.below-zero", minutes)
+					: message("servicerecord.rule.bucket.below", minutes, hours);
+		}
+		return (from == this.buckets.size() - 1) ? item
+				: message("servicerecord.rule.buckets.join", item, items(from + 1));
+	}
+
+	private static MessageSourceResolvable message(String code, Object... arguments) {
+		return new DefaultMessageSourceResolvable(new String[] { code }, (arguments.length > 0) ? arguments : null);
+	}
+
+	/**
+	 * A rule's stored arguments ready for its message: a rounding rule's buckets (stored
+	 * as {@code 15:0,45:0.5,60:1}) become {@link #bucketsDescription() words}; the others
+	 * stay as stored. The ledger keeps what it stored, so entries recorded before read
+	 * the new way as well; buckets that cannot be read stay as they are.
+	 */
+	public static Object[] ruleArguments(String rule, List<String> arguments) {
+		Object[] result = arguments.toArray();
+		if (rule != null && rule.startsWith("servicerecord.rule.rounded") && result.length > 2) {
+			try {
+				MessageSourceResolvable words = of(0, arguments.get(2)).bucketsDescription();
+				if (words != null) {
+					result[2] = words;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// an argument that is not buckets: shown as stored
+			}
+		}
+		return result;
 	}
 
 	/**

@@ -10,8 +10,9 @@ import java.util.List;
  */
 public record HoursResult(BigDecimal hours, String rule, List<String> arguments) {
 
+	/** The arguments for the rule's message, as {@link HoursPolicy#ruleArguments}. */
 	public Object[] argumentArray() {
-		return this.arguments.toArray();
+		return HoursPolicy.ruleArguments(this.rule, this.arguments);
 	}
 
 }

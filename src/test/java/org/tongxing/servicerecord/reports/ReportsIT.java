@@ -365,7 +365,7 @@ class ReportsIT {
 		this.fixture.place(running, volunteer.accountId());
 		confirmed(running, volunteer.accountId(), "100");
 
-		assertThat(this.notifications.inApp(volunteer.accountId(), "MESSAGE"))
+		assertThat(this.notifications.inApp(volunteer.accountId(), "STAR_LEVEL"))
 			.anyMatch((title) -> title.contains("1 星"));
 		assertThat(this.notifications.mailTo(volunteer.email(), (subject) -> subject.contains("1 星")).body())
 			.contains("100");
