@@ -92,11 +92,14 @@ public class Plans {
 	@Transactional
 	public ThemeId addTheme(UnitScope scope, PlanId plan, PlanLevel level, String name, String description) {
 		scope.requireCoordinator();
+		lockPlan(plan);
 		try {
+			// the plan's row lock keeps two additions from taking the same last position
 			long id = this.jdbc.sql("""
 					insert into plan_theme (plan_id, level, name, description, sort_order)
 					values (:plan, :level, :name, :description,
-					        (select count(*) from plan_theme where plan_id = :plan))
+					        (select coalesce(max(sort_order) + 1, 0) from plan_theme
+					         where plan_id = :plan and level = :level))
 					returning id""")
 				.param("plan", plan.value())
 				.param("level", level.name())
@@ -122,12 +125,14 @@ public class Plans {
 			CampaignTargets targets) {
 		scope.requireCoordinator();
 		checkTargets(targets);
+		lockThemeForOrder(theme);
 		try {
 			long id = this.jdbc
 				.sql("""
 						insert into campaign (theme_id, name, description, sort_order, target_activities,
 						                      target_participations, target_hours, target_people_served, target_money_raised)
-						values (:theme, :name, :description, (select count(*) from campaign where theme_id = :theme),
+						values (:theme, :name, :description,
+						        (select coalesce(max(sort_order) + 1, 0) from campaign where theme_id = :theme),
 						        :activities, :participations, :hours, :peopleServed, :money)
 						returning id""")
 				.param("theme", theme.value())
@@ -263,7 +268,10 @@ public class Plans {
 	@Transactional
 	public void removeTheme(UnitScope scope, ThemeId id) {
 		scope.requireCoordinator();
+		// parent before child, as every change of the order locks them
+		lockPlan(findTheme(id).orElseThrow(() -> new PlanNotFoundException("Theme")).planId());
 		ThemeView theme = lockTheme(id);
+		int position = position("plan_theme", id.value());
 		long campaigns = this.jdbc.sql("select count(*) from campaign where theme_id = ?")
 			.param(id.value())
 			.query(Long.class)
@@ -272,6 +280,11 @@ public class Plans {
 			throw new PlanRuleViolationException(null, "planning.theme.inUse", campaigns);
 		}
 		this.jdbc.sql("delete from plan_theme where id = ?").param(id.value()).update();
+		// close the gap, so that positions stay 0, 1, 2, ...
+		this.jdbc
+			.sql("update plan_theme set sort_order = sort_order - 1 where plan_id = ? and level = ? and sort_order > ?")
+			.params(theme.planId().value(), theme.level().name(), position)
+			.update();
 		this.auditLog.record("plan-theme", id.value(), "removed",
 				Map.of("plan", theme.planId().value(), "level", theme.level().name(), "name", theme.name()), Map.of());
 	}
@@ -318,6 +331,8 @@ public class Plans {
 	@Transactional
 	public void removeCampaign(UnitScope scope, CampaignId id) {
 		scope.requireCoordinator();
+		// parent before child, as every change of the order locks them
+		lockThemeForOrder(findCampaign(id).orElseThrow(() -> new PlanNotFoundException("Campaign")).themeId());
 		// the row lock keeps a proposal from arriving between the check and the delete
 		this.jdbc.sql("select id from campaign where id = ? for update")
 			.param(id.value())
@@ -342,9 +357,42 @@ public class Plans {
 		if (activities > 0 || proposals > 0) {
 			throw new PlanRuleViolationException(null, "planning.campaign.inUse", activities, proposals);
 		}
+		int position = position("campaign", id.value());
 		this.jdbc.sql("delete from campaign where id = ?").param(id.value()).update();
+		this.jdbc.sql("update campaign set sort_order = sort_order - 1 where theme_id = ? and sort_order > ?")
+			.params(campaign.themeId().value(), position)
+			.update();
 		this.auditLog.record("campaign", id.value(), "removed", auditState(campaign.name(), campaign.targets()),
 				Map.of());
+	}
+
+	/**
+	 * Moves a theme one place up or down among the themes of its level, swapping it with
+	 * its neighbour. Moves of one plan are serialised by a lock on the plan's row, so
+	 * positions stay unique and without gaps however many coordinators move at once.
+	 * @return whether it moved: false when it is already first (up) or last (down)
+	 * @throws PlanNotFoundException when there is no such theme
+	 */
+	@Transactional
+	public boolean moveTheme(UnitScope scope, ThemeId id, Move move) {
+		scope.requireCoordinator();
+		ThemeView theme = findTheme(id).orElseThrow(() -> new PlanNotFoundException("Theme"));
+		lockPlan(theme.planId());
+		return swap("plan-theme", "plan_theme", "n.plan_id = s.plan_id and n.level = s.level", id.value(), move);
+	}
+
+	/**
+	 * Moves a campaign one place up or down among the campaigns of its theme, swapping it
+	 * with its neighbour. Moves in one theme are serialised by a lock on the theme's row.
+	 * @return whether it moved: false when it is already first (up) or last (down)
+	 * @throws PlanNotFoundException when there is no such campaign
+	 */
+	@Transactional
+	public boolean moveCampaign(UnitScope scope, CampaignId id, Move move) {
+		scope.requireCoordinator();
+		CampaignView campaign = findCampaign(id).orElseThrow(() -> new PlanNotFoundException("Campaign"));
+		lockThemeForOrder(campaign.themeId());
+		return swap("campaign", "campaign", "n.theme_id = s.theme_id", id.value(), move);
 	}
 
 	/**
@@ -460,6 +508,69 @@ public class Plans {
 			case PEOPLE_SERVED -> "targetPeopleServed";
 			case MONEY_RAISED -> "targetMoneyRaised";
 		};
+	}
+
+	/**
+	 * Swaps a row's position with its neighbour's in one statement (the unique constraint
+	 * on the positions is deferred to the statement's end). The caller holds the parent's
+	 * lock, so the positions read here are the ones committed last.
+	 * @param siblings SQL joining the neighbour {@code n} to the row {@code s}; a
+	 * constant
+	 */
+	private boolean swap(String auditType, String table, String siblings, long id, Move move) {
+		Optional<long[]> pair = this.jdbc
+			.sql("select s.sort_order as here, n.id as other, n.sort_order as there from " + table + " s join " + table
+					+ " n on " + siblings + " and n.sort_order = s.sort_order + :step where s.id = :id")
+			.param("step", move.step())
+			.param("id", id)
+			.query((rs, row) -> new long[] { rs.getLong("here"), rs.getLong("other"), rs.getLong("there") })
+			.optional();
+		if (pair.isEmpty()) {
+			return false;
+		}
+		long here = pair.get()[0];
+		long other = pair.get()[1];
+		long there = pair.get()[2];
+		this.jdbc
+			.sql("update " + table + " set sort_order = case when id = :id then :there else :here end"
+					+ " where id in (:id, :other)")
+			.param("id", id)
+			.param("other", other)
+			.param("here", here)
+			.param("there", there)
+			.update();
+		this.auditLog.record(auditType, id, "moved", Map.of("position", here),
+				Map.of("position", there, "swappedWith", other));
+		return true;
+	}
+
+	private int position(String table, long id) {
+		return this.jdbc.sql("select sort_order from " + table + " where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new PlanNotFoundException(table));
+	}
+
+	/**
+	 * Locks a plan's row while its themes change order. NO KEY UPDATE: it serialises the
+	 * changes of order but lets rows that refer to the plan be inserted meanwhile.
+	 */
+	private void lockPlan(PlanId plan) {
+		this.jdbc.sql("select id from annual_plan where id = ? for no key update")
+			.param(plan.value())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new PlanNotFoundException("Plan"));
+	}
+
+	/** Locks a theme's row while its campaigns change order; see {@link #lockPlan}. */
+	private void lockThemeForOrder(ThemeId theme) {
+		this.jdbc.sql("select id from plan_theme where id = ? for no key update")
+			.param(theme.value())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new PlanNotFoundException("Theme"));
 	}
 
 	private ThemeView lockTheme(ThemeId id) {

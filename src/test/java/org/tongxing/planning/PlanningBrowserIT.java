@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -98,6 +100,42 @@ class PlanningBrowserIT {
 		assertThat(coordinator.text(By.id("proposals-table"))).contains("世界读书日义卖" + suffix);
 		coordinator.open("/plans/" + sample.year());
 		assertThat(coordinator.text(By.id("campaign-" + sample.talk()))).contains("世界读书日义卖" + suffix, "待审核");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Window.class)
+	void aCoordinatorMovesAThemeUpByKeyboardAndTheOrderHolds(Window window) {
+		PlanningFixture.Sample sample = new PlanningFixture(this.plans).sample();
+		ThemeId road = this.plans.addTheme(SYSTEM, sample.plan(), PlanLevel.INTERNAL, "一路同行", null);
+		String up = "theme-" + road.value() + "-move-UP";
+		String down = "theme-" + road.value() + "-move-DOWN";
+		By firstTheme = By.cssSelector("#edit-level-INTERNAL .card h3");
+
+		Browser coordinator = this.browsers.open(window, this.port).open("/login");
+		signIn(coordinator, "coordinator", DEMO_PASSWORD);
+		coordinator.open("/plans/" + sample.year() + "/edit");
+		WebDriver driver = coordinator.driver();
+		assertThat(driver.findElement(By.id(up)).getAttribute("aria-label")).isEqualTo("上移“一路同行”");
+		assertThat(driver.findElement(By.id(down)).isEnabled()).isFalse();
+		assertThat(coordinator.text(firstTheme)).isEqualTo("友爱互助");
+		WebElement html = driver.findElement(By.tagName("html"));
+
+		driver.findElement(By.id(up)).sendKeys(Keys.ENTER);
+
+		coordinator.waiting().until((d) -> "一路同行".equals(d.findElement(firstTheme).getText().trim()));
+		// htmx swapped the levels in place: the page is the same one
+		assertThat(html.isDisplayed()).isTrue();
+		// first now, so "up" is disabled and the keyboard is on "down" of the same theme
+		assertThat(driver.findElement(By.id(up)).isEnabled()).isFalse();
+		coordinator.waiting()
+			.until((d) -> down.equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+		coordinator.waiting()
+			.until((d) -> "“一路同行”已上移一位。".equals(d.findElement(By.id("plan-moved-live")).getAttribute("textContent")));
+		coordinator.checkAccessibility();
+
+		coordinator.open("/plans/" + sample.year());
+		String internal = coordinator.text(By.id("level-INTERNAL"));
+		assertThat(internal.indexOf("一路同行")).isLessThan(internal.indexOf("友爱互助"));
 	}
 
 	private static void signIn(Browser browser, String username, String password) {

@@ -3,6 +3,7 @@ package org.tongxing.planning.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.tongxing.account.SignedInAccount;
@@ -25,6 +27,7 @@ import org.tongxing.planning.CampaignId;
 import org.tongxing.planning.CampaignTargets;
 import org.tongxing.planning.CampaignView;
 import org.tongxing.planning.DuplicatePlanException;
+import org.tongxing.planning.Move;
 import org.tongxing.planning.PlanLevel;
 import org.tongxing.planning.PlanNotFoundException;
 import org.tongxing.planning.PlanRuleViolationException;
@@ -33,6 +36,7 @@ import org.tongxing.planning.Plans;
 import org.tongxing.planning.Proposals;
 import org.tongxing.planning.ThemeId;
 import org.tongxing.planning.ThemeView;
+import org.tongxing.shared.web.Htmx;
 
 /**
  * The annual plan pages: everyone signed in reads the plans and their progress;
@@ -194,6 +198,44 @@ class PlanController {
 			redirect.addFlashAttribute("problemArgs", ex.arguments());
 		}
 		return "redirect:/plans/" + year + "/edit";
+	}
+
+	/**
+	 * Moves a theme one place within its level. Without JavaScript the form posts and the
+	 * edit page reloads at the theme; htmx swaps the levels in place.
+	 */
+	@PostMapping("/{year}/themes/{id}/move")
+	String moveTheme(@PathVariable int year, @PathVariable long id, @RequestParam Move move, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) {
+		UnitScope scope = coordinator();
+		ThemeView theme = themeOf(year, id);
+		boolean moved = this.plans.moveTheme(scope, theme.id(), move);
+		return moved(request, model, redirect, year, theme.name(), move, moved, "edit-theme-" + id);
+	}
+
+	/** Moves a campaign one place within its theme; see {@link #moveTheme}. */
+	@PostMapping("/{year}/campaigns/{id}/move")
+	String moveCampaign(@PathVariable int year, @PathVariable long id, @RequestParam Move move,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		UnitScope scope = coordinator();
+		CampaignView campaign = campaignOf(year, id);
+		boolean moved = this.plans.moveCampaign(scope, campaign.id(), move);
+		return moved(request, model, redirect, year, campaign.name(), move, moved, "edit-campaign-" + id);
+	}
+
+	private String moved(HttpServletRequest request, Model model, RedirectAttributes redirect, int year, String name,
+			Move move, boolean moved, String anchor) {
+		String key = moved ? "planning.moved." + move : "planning.notMoved." + move;
+		Object[] args = { name };
+		if (Htmx.isHtmx(request)) {
+			model.addAttribute("movedKey", key);
+			model.addAttribute("movedArgs", args);
+			editPage(model, planOf(year));
+			return "planning/edit :: levels";
+		}
+		redirect.addFlashAttribute("movedKey", key);
+		redirect.addFlashAttribute("movedArgs", args);
+		return "redirect:/plans/" + year + "/edit#" + anchor;
 	}
 
 	@GetMapping("/{year}/themes/{id}/campaigns/new")
