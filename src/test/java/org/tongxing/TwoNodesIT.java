@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +40,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongxing.account.AccountId;
 import org.tongxing.account.Accounts;
 import org.tongxing.account.NewAccount;
@@ -48,6 +56,7 @@ import org.tongxing.activity.SignUpStatus;
 import org.tongxing.activity.SignUps;
 import org.tongxing.organisation.UnitId;
 import org.tongxing.organisation.Units;
+import org.tongxing.shared.events.EventPublicationResubmission;
 import org.tongxing.volunteer.VolunteerFixture;
 import org.tongxing.volunteer.Volunteers;
 import org.tongxing.account.Role;
@@ -58,9 +67,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two application nodes on one database: they share their sessions (Spring Session JDBC)
  * — a person signs in on node A, and node B knows them from the session cookie alone —
- * and sign-ups through both at once never exceed a position's capacity (the database
- * holds it). Node B is a second, independent instance of the application started here on
- * the database of the test context.
+ * sign-ups through both at once never exceed a position's capacity (the database holds
+ * it), and event publications left undone are resubmitted by one node at a time. Node B
+ * is a second, independent instance of the application started here on the database of
+ * the test context.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,6 +102,18 @@ class TwoNodesIT {
 	@Autowired
 	Units units;
 
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	EventPublicationResubmission resubmission;
+
+	@Autowired
+	LockProvider lockProvider;
+
 	ConfigurableApplicationContext nodeB;
 
 	int portB;
@@ -107,10 +129,6 @@ class TwoNodesIT {
 				"--spring.datasource.username=" + nullToEmpty(database.getUsername()),
 				"--spring.datasource.password=" + nullToEmpty(database.getPassword()), "--tongxing.demo.enabled=false",
 				"--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=4",
-				// node A resubmits what its listeners left undone; node B joining must
-				// not run
-				// node A's events in flight a second time
-				"--spring.modulith.events.republish-outstanding-events-on-restart=false",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=9", "--logging.level.root=WARN",
 				// a second node of one installation shares its keys for personal data
 				"--tongxing.personal-data.keys=" + this.environment.getProperty("tongxing.personal-data.keys"),
@@ -222,6 +240,69 @@ class TwoNodesIT {
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void eventPublicationsAreResubmittedByOneNodeAtATime() throws Exception {
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		String key = ResubmissionProbe.publish(this.events, this.transactions, true);
+		ResubmissionProbe.Row failed = ResubmissionProbe.await(jdbc, key, "FAILED");
+		ResubmissionProbe.age(jdbc, failed.id(), Duration.ofMinutes(6));
+		List<EventPublicationResubmission> jobs = List.of(this.resubmission,
+				this.nodeB.getBean(EventPublicationResubmission.class));
+
+		// while one node runs the job (holds its lock), neither runs it
+		SimpleLock held = holdLock(EventPublicationResubmission.LOCK);
+		try {
+			for (EventPublicationResubmission job : jobs) {
+				job.resubmit();
+			}
+			assertThat(ResubmissionProbe.row(jdbc, key)).isEqualTo(failed);
+		}
+		finally {
+			held.unlock();
+		}
+
+		// both nodes at once: one resubmission, one run of the listener's work
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (EventPublicationResubmission job : jobs) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					job.resubmit();
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> run : runs) {
+				run.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		ResubmissionProbe.Row completed = ResubmissionProbe.await(jdbc, key, "COMPLETED");
+		assertThat(completed.attempts()).isEqualTo(2);
+		assertThat(ResubmissionProbe.attempts(key)).isEqualTo(2);
+		assertThat(ResubmissionProbe.successes(key)).isEqualTo(1);
+	}
+
+	/**
+	 * Takes the job's lock as a node running it would (a scheduled run may hold it now).
+	 */
+	private SimpleLock holdLock(String name) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (true) {
+			Optional<SimpleLock> lock = this.lockProvider
+				.lock(new LockConfiguration(Instant.now(), name, Duration.ofMinutes(1), Duration.ZERO));
+			if (lock.isPresent()) {
+				return lock.get();
+			}
+			assertThat(Instant.now()).as("the lock %s is free in time", name).isBefore(deadline);
+			Thread.sleep(100);
 		}
 	}
 
