@@ -177,8 +177,7 @@ public class Activities {
 		}
 		// A sign-up holds its position's row until it commits: locking those rows waits
 		// for
-		// sign-ups in flight, so they are counted below; later ones already see the new
-		// place.
+		// sign-ups in flight, so they are counted below; later ones see the new place.
 		this.jdbc.sql("select id from session_position where session_id in (:sessions) order by id for update")
 			.param("sessions", sessions)
 			.query(Long.class)
