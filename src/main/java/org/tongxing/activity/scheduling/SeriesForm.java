@@ -6,18 +6,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-import org.tongxing.activity.Approval;
-import org.tongxing.activity.PositionDetails;
-
 /**
- * A recurring series: the rule, its place, and positions for every session (a template
- * and/or one position typed here).
+ * A recurring series: the rule, its place, and the positions of every session (chosen
+ * templates and/or rows typed here, see {@link PositionRows}).
  */
 class SeriesForm {
 
@@ -48,13 +47,9 @@ class SeriesForm {
 
 	private String address;
 
-	private Long templateId;
+	private List<Long> templateIds = new ArrayList<>();
 
-	private String positionName;
-
-	private Integer positionCapacity;
-
-	private Approval positionApproval = Approval.AUTOMATIC;
+	private List<PositionForm> positions = PositionRows.empty(1);
 
 	/**
 	 * The exception dates.
@@ -92,16 +87,6 @@ class SeriesForm {
 		}
 		return new Recurrence(this.kind, this.weekdays, (this.weekOfMonth != null) ? this.weekOfMonth : 0,
 				this.startTime, this.endTime, zone, this.firstDate, this.lastDate, exceptionDates());
-	}
-
-	/** The position typed here, or null when the name is empty. */
-	PositionDetails position() {
-		if (this.positionName == null || this.positionName.isBlank()) {
-			return null;
-		}
-		return new PositionDetails(this.positionName, null,
-				(this.positionCapacity != null) ? this.positionCapacity : -1, this.positionApproval, null, Set.of(),
-				Set.of(), Set.of());
 	}
 
 	public Recurrence.Kind getKind() {
@@ -192,36 +177,20 @@ class SeriesForm {
 		this.address = address;
 	}
 
-	public Long getTemplateId() {
-		return this.templateId;
+	public List<Long> getTemplateIds() {
+		return this.templateIds;
 	}
 
-	public void setTemplateId(Long templateId) {
-		this.templateId = templateId;
+	public void setTemplateIds(List<Long> templateIds) {
+		this.templateIds = (templateIds != null) ? templateIds : new ArrayList<>();
 	}
 
-	public String getPositionName() {
-		return this.positionName;
+	public List<PositionForm> getPositions() {
+		return this.positions;
 	}
 
-	public void setPositionName(String positionName) {
-		this.positionName = positionName;
-	}
-
-	public Integer getPositionCapacity() {
-		return this.positionCapacity;
-	}
-
-	public void setPositionCapacity(Integer positionCapacity) {
-		this.positionCapacity = positionCapacity;
-	}
-
-	public Approval getPositionApproval() {
-		return this.positionApproval;
-	}
-
-	public void setPositionApproval(Approval positionApproval) {
-		this.positionApproval = positionApproval;
+	public void setPositions(List<PositionForm> positions) {
+		this.positions = (positions != null) ? positions : new ArrayList<>();
 	}
 
 }

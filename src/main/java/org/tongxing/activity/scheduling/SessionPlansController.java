@@ -2,8 +2,8 @@ package org.tongxing.activity.scheduling;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,51 +51,61 @@ class SessionPlansController {
 
 	private final SessionPlans plans;
 
+	private final PositionRows rows;
+
+	private final PositionCatalogues catalogues;
+
 	private final int maxShifts;
 
 	SessionPlansController(Activities activities, Units units, PositionTemplates templates, SessionPlans plans,
+			PositionRows rows, PositionCatalogues catalogues,
 			@Value("${tongxing.activity.scheduling.max-shifts:1000}") int maxShifts) {
 		this.activities = activities;
 		this.units = units;
 		this.templates = templates;
 		this.plans = plans;
+		this.rows = rows;
+		this.catalogues = catalogues;
 		this.maxShifts = maxShifts;
 	}
 
 	// --- recurring series
 
 	@GetMapping("/activities/{id}/sessions/series")
-	String seriesForm(@PathVariable long id, Model model) {
+	String seriesForm(@PathVariable long id, Model model, Locale locale) {
 		ActivityView activity = managed(id);
 		SeriesForm form = new SeriesForm();
 		form.setTimeZone(activity.zone().getId());
 		model.addAttribute("seriesForm", form);
-		return seriesPage(model, activity, null);
+		return seriesPage(model, locale, activity, null);
 	}
 
 	@PostMapping("/activities/{id}/sessions/series")
 	String series(@PathVariable long id, @ModelAttribute("seriesForm") SeriesForm form, BindingResult errors,
-			@RequestParam(defaultValue = "preview") String action, @AuthenticationPrincipal SignedInAccount me,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "preview") String action, @RequestParam(required = false) String addPosition,
+			@AuthenticationPrincipal SignedInAccount me, Model model, Locale locale, RedirectAttributes redirect) {
 		ActivityView activity = managed(id);
 		UnitScope scope = this.units.currentScope();
+		if (addPosition != null) {
+			// another row, every value kept; the dates stay previewed when the rule holds
+			if (PositionRows.addRow(form.getPositions())) {
+				model.addAttribute("focusRow", form.getPositions().size() - 1);
+			}
+			return seriesPage(model, locale, activity, quietOccurrences(form));
+		}
 		Recurrence rule = null;
-		if (!errors.hasErrors()) {
+		// a row's number that did not bind is that row's problem, not the rule's
+		if (errors.getFieldErrors().stream().allMatch((error) -> error.getField().startsWith("positions["))) {
 			rule = rule(form, errors);
 		}
-		if (rule == null || errors.hasErrors()) {
-			return seriesPage(model, activity, null);
+		List<PositionDetails> positions = this.rows.positions(scope, form.getTemplateIds(), form.getPositions(),
+				"positions", errors);
+		if (rule == null) {
+			return seriesPage(model, locale, activity, null);
 		}
 		List<Occurrence> occurrences = rule.occurrences();
-		if ("create".equals(action)) {
-			List<PositionDetails> positions = new ArrayList<>();
+		if ("create".equals(action) && !errors.hasErrors()) {
 			try {
-				if (form.getTemplateId() != null) {
-					positions.add(this.templates.get(scope, form.getTemplateId()).details());
-				}
-				if (form.position() != null) {
-					positions.add(form.position());
-				}
 				List<SessionId> created = this.plans.createSeries(scope, activity.id(), rule, form.getTitle(),
 						form.getAddress(), positions, (me != null) ? me.id() : null);
 				redirect.addFlashAttribute("notice", "scheduling.notice.sessions-added");
@@ -109,11 +119,28 @@ class SessionPlansController {
 				FormErrors.reject(errors, ex);
 			}
 		}
-		return seriesPage(model, activity, occurrences);
+		return seriesPage(model, locale, activity, occurrences);
+	}
+
+	/**
+	 * The dates of the rule when it holds, without a word on the form when it does not.
+	 */
+	private static List<Occurrence> quietOccurrences(SeriesForm form) {
+		if (!validZone(form.getTimeZone())) {
+			return null;
+		}
+		try {
+			Recurrence rule = form.recurrence();
+			return rule.problems().isEmpty() ? rule.occurrences() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** The rule, or null with the form's errors. */
 	private static Recurrence rule(SeriesForm form, BindingResult errors) {
+		int before = errors.getErrorCount();
 		if (!validZone(form.getTimeZone())) {
 			errors.rejectValue("timeZone", "activity.invalid.time-zone");
 		}
@@ -130,29 +157,32 @@ class SessionPlansController {
 				problems.stream()
 					.filter((problem) -> !("timeZone".equals(problem.field()) && errors.hasFieldErrors("timeZone")))
 					.toList());
-		return errors.hasErrors() ? null : rule;
+		return (errors.getErrorCount() > before) ? null : rule;
 	}
 
-	/** Problems of the session or position rules, as fields of the series form. */
+	/**
+	 * Problems of the session rules as fields of the series form; positions were checked
+	 * row by row before.
+	 */
 	private static String seriesField(String field) {
 		String name = field.replaceFirst("^sessions\\[\\d+]\\.", "");
 		return switch (name) {
 			case "title", "address", "timeZone" -> name;
 			case "start" -> "startTime";
 			case "end" -> "endTime";
-			case "name" -> "positionName";
-			case "capacity" -> "positionCapacity";
 			default -> null;
 		};
 	}
 
-	private String seriesPage(Model model, ActivityView activity, List<Occurrence> occurrences) {
+	private String seriesPage(Model model, Locale locale, ActivityView activity, List<Occurrence> occurrences) {
 		model.addAttribute("activity", activity);
 		model.addAttribute("templates", this.templates.list(this.units.currentScope()));
 		model.addAttribute("kinds", Recurrence.Kind.values());
 		model.addAttribute("weekdays", java.time.DayOfWeek.values());
 		model.addAttribute("weeksOfMonth", List.of(1, 2, 3, 4, 5, Recurrence.LAST));
 		model.addAttribute("approvals", Approval.values());
+		model.addAttribute("maxPositions", PositionRows.MAX);
+		this.catalogues.addTo(model, locale);
 		preview(model, occurrences);
 		return "activity/scheduling/series";
 	}

@@ -54,13 +54,16 @@ class SessionsController {
 
 	private final PositionCatalogues catalogues;
 
+	private final PositionRows positionRows;
+
 	SessionsController(Activities activities, Units units, PositionTemplates templates, SessionPlans plans,
-			PositionCatalogues catalogues) {
+			PositionCatalogues catalogues, PositionRows positionRows) {
 		this.activities = activities;
 		this.units = units;
 		this.templates = templates;
 		this.plans = plans;
 		this.catalogues = catalogues;
+		this.positionRows = positionRows;
 	}
 
 	/** A session with its positions, as the list shows it. */
@@ -280,19 +283,26 @@ class SessionsController {
 	// --- several stops, each with its own place
 
 	@GetMapping("/stops")
-	String stopsForm(@PathVariable long id, Model model) {
+	String stopsForm(@PathVariable long id, Model model, Locale locale) {
 		ActivityView activity = managed(id);
 		model.addAttribute("stopsForm", StopsForm.empty(activity.zone().getId(), StopsForm.ROWS));
-		return stopsPage(model, activity);
+		return stopsPage(model, locale, activity);
 	}
 
 	@PostMapping("/stops")
 	String addStops(@PathVariable long id, @ModelAttribute("stopsForm") StopsForm form, BindingResult errors,
-			@RequestParam(required = false) String more, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String more, @RequestParam(required = false) String addPosition,
+			Model model, Locale locale, RedirectAttributes redirect) {
 		ActivityView activity = managed(id);
 		if (more != null) {
 			form.addRows(3);
-			return stopsPage(model, activity);
+			return stopsPage(model, locale, activity);
+		}
+		if (addPosition != null) {
+			if (PositionRows.addRow(form.getPositions())) {
+				model.addAttribute("focusRow", form.getPositions().size() - 1);
+			}
+			return stopsPage(model, locale, activity);
 		}
 		List<Integer> rows = new ArrayList<>();
 		List<SessionDetails> details = new ArrayList<>();
@@ -320,11 +330,10 @@ class SessionsController {
 		if (rows.isEmpty()) {
 			errors.reject("scheduling.stops.none");
 		}
+		List<PositionDetails> positions = this.positionRows.positions(this.units.currentScope(), form.getTemplateIds(),
+				form.getPositions(), "positions", errors);
 		if (!errors.hasErrors()) {
 			try {
-				List<PositionDetails> positions = (form.getTemplateId() != null)
-						? List.of(this.templates.get(this.units.currentScope(), form.getTemplateId()).details())
-						: List.of();
 				List<SessionId> created = this.plans.createSessions(this.units.currentScope(), activity.id(), details,
 						positions);
 				redirect.addFlashAttribute("notice", "scheduling.notice.sessions-added");
@@ -338,7 +347,7 @@ class SessionsController {
 				FormErrors.reject(errors, ex);
 			}
 		}
-		return stopsPage(model, activity);
+		return stopsPage(model, locale, activity);
 	}
 
 	/** {@code sessions[k].start} of the k-th filled row as the field of its row. */
@@ -416,9 +425,12 @@ class SessionsController {
 		return "activity/scheduling/position-form";
 	}
 
-	private String stopsPage(Model model, ActivityView activity) {
+	private String stopsPage(Model model, Locale locale, ActivityView activity) {
 		model.addAttribute("activity", activity);
 		model.addAttribute("templates", this.templates.list(this.units.currentScope()));
+		model.addAttribute("approvals", Approval.values());
+		model.addAttribute("maxPositions", PositionRows.MAX);
+		addCatalogues(model, locale);
 		return "activity/scheduling/stops";
 	}
 

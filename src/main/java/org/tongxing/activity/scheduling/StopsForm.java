@@ -9,8 +9,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Sessions each with its own place in one form (a campus tour: one row per stop); empty
- * rows are ignored, the others are created all or none, optionally each with a template's
- * position.
+ * rows are ignored, the others are created all or none, each with the same positions
+ * (chosen templates and/or rows typed here, see {@link PositionRows}).
  */
 class StopsForm {
 
@@ -20,7 +20,9 @@ class StopsForm {
 
 	private String timeZone;
 
-	private Long templateId;
+	private List<Long> templateIds = new ArrayList<>();
+
+	private List<PositionForm> positions = PositionRows.empty(1);
 
 	static StopsForm empty(String timeZone, int rows) {
 		StopsForm form = new StopsForm();
@@ -51,12 +53,20 @@ class StopsForm {
 		this.timeZone = timeZone;
 	}
 
-	public Long getTemplateId() {
-		return this.templateId;
+	public List<Long> getTemplateIds() {
+		return this.templateIds;
 	}
 
-	public void setTemplateId(Long templateId) {
-		this.templateId = templateId;
+	public void setTemplateIds(List<Long> templateIds) {
+		this.templateIds = (templateIds != null) ? templateIds : new ArrayList<>();
+	}
+
+	public List<PositionForm> getPositions() {
+		return this.positions;
+	}
+
+	public void setPositions(List<PositionForm> positions) {
+		this.positions = (positions != null) ? positions : new ArrayList<>();
 	}
 
 	/** One stop: its day, times and place or title. */

@@ -425,10 +425,10 @@ class SchedulingIT {
 			.param("endTime", "11:30")
 			.param("timeZone", ZONE)
 			.param("exceptions", "2027-03-10, 2027-03-20")
-			.param("templateId", Long.toString(template))
-			.param("positionName", "引导员")
-			.param("positionCapacity", "4")
-			.param("positionApproval", "AUTOMATIC");
+			.param("templateIds", Long.toString(template))
+			.param("positions[0].name", "引导员")
+			.param("positions[0].capacity", "4")
+			.param("positions[0].approval", "AUTOMATIC");
 	}
 
 	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {

@@ -80,8 +80,8 @@ class SeriesBrowserIT {
 		setValue(driver, "startTime", "09:00");
 		setValue(driver, "endTime", "11:00");
 		driver.findElement(By.id("exceptions")).sendKeys("2027-05-15");
-		driver.findElement(By.id("positionName")).sendKeys("引导员");
-		driver.findElement(By.id("positionCapacity")).sendKeys("6");
+		driver.findElement(By.id("positions0.name")).sendKeys("引导员");
+		driver.findElement(By.id("positions0.capacity")).sendKeys("6");
 		browser.clickAndLoad(By.id("series-preview"));
 
 		assertThat(browser.text(By.cssSelector("#preview h2"))).isEqualTo("将创建 4 个场次");
