@@ -406,7 +406,7 @@ public class ServiceProfile {
 	private ProofFile proofOf(VolunteerId id, long awardId) {
 		return this.jdbc.sql("""
 				select f.file_name, f.content_type, f.content from award a join service_file f on f.id = a.proof_file_id
-				where a.id = ? and a.volunteer_id = ? and f.volunteer_id = a.volunteer_id""")
+				where a.id = ? and a.volunteer_id = ? and f.volunteer_id = a.volunteer_id and f.erased_at is null""")
 			.params(awardId, id.value())
 			.query((rs, n) -> new ProofFile(rs.getString("file_name"), rs.getString("content_type"),
 					rs.getBytes("content")))
