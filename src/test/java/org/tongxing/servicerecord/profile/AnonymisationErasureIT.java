@@ -224,9 +224,7 @@ class AnonymisationErasureIT {
 		this.mvc.perform(post("/me/deletion").param("understood", "true").with(user(self)).with(csrf()))
 			.andExpect(redirectedUrl("/me/data"));
 		this.mvc
-			.perform(post("/privacy/deletions/" + volunteer.value() + "/confirm")
-				.with(user(coordinator))
-				.with(csrf()))
+			.perform(post("/privacy/deletions/" + volunteer.value() + "/confirm").with(user(coordinator)).with(csrf()))
 			.andExpect(redirectedUrl("/privacy/deletions"));
 	}
 
