@@ -766,6 +766,13 @@ public class ServiceProfile {
 
 	/** The volunteer when the scope manages their unit: 404 when unseen, 403 else. */
 	private VolunteerView managed(UnitScope scope, VolunteerId id) {
+		// Locks the volunteer's row (shared, until the change commits) before reading it:
+		// an anonymisation, which locks the row for update, either waits for this change
+		// and
+		// then erases what it wrote, or this change waits for the anonymisation and then
+		// finds the volunteer anonymised. Only the lock is taken; the row is read through
+		// the Volunteers API.
+		this.jdbc.sql("select 1 from volunteer where id = ? for share").param(id.value()).query(Integer.class).list();
 		VolunteerView volunteer = this.volunteers.get(scope, id);
 		scope.requireMayManage(this.units.get(ALL, volunteer.unitId()));
 		if (volunteer.isAnonymised()) {
