@@ -1,7 +1,9 @@
 package org.tongxing.volunteer.privacy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import org.tongxing.account.Accounts;
 import org.tongxing.account.AuditLog;
+import org.tongxing.volunteer.OwnDataEraser;
 import org.tongxing.volunteer.VolunteerId;
 import org.tongxing.volunteer.VolunteerNotFoundException;
 import org.tongxing.volunteer.Volunteers;
@@ -31,7 +34,9 @@ import org.tongxing.volunteer.domain.VolunteerRepository;
  * email and password (the account is disabled and its sessions end). What stays: the
  * record's id, volunteer number, unit, status history dates and memberships' units and
  * dates, so hours and participation still count in statistics. The V5 check constraint
- * {@code volunteer_anonymised} holds the database to it. Audited without personal data.
+ * {@code volunteer_anonymised} holds the database to it. Other modules erase what they
+ * hold about the volunteer through {@link OwnDataEraser}, in the same transaction.
+ * Audited without personal data (what other modules erased, as counts).
  */
 @Service
 class Anonymisation {
@@ -52,14 +57,18 @@ class Anonymisation {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
+	private final List<OwnDataEraser> erasers;
+
 	Anonymisation(VolunteerRepository volunteers, Accounts accounts, AuditLog auditLog, JdbcClient jdbc,
-			Volunteers registry, FindByIndexNameSessionRepository<? extends Session> sessions) {
+			Volunteers registry, FindByIndexNameSessionRepository<? extends Session> sessions,
+			List<OwnDataEraser> erasers) {
 		this.volunteers = volunteers;
 		this.accounts = accounts;
 		this.auditLog = auditLog;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.sessions = sessions;
+		this.erasers = List.copyOf(erasers);
 	}
 
 	/**
@@ -90,9 +99,15 @@ class Anonymisation {
 		volunteer.anonymise(placeholder);
 		this.volunteers.saveAndFlush(volunteer);
 		String username = this.accounts.anonymise(volunteer.accountId(), placeholder);
+		// sorted, so that the audit entry reads the same whatever order the beans come in
+		Map<String, Integer> erased = new TreeMap<>();
+		for (OwnDataEraser eraser : this.erasers) {
+			eraser.erase(id).forEach((kind, count) -> erased.merge(kind, count, Integer::sum));
+		}
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("number", volunteer.number());
 		state.put("reason", reason);
+		state.put("erased", erased);
 		this.auditLog.record("volunteer", id, "anonymised", null, state);
 		endSessionsAfterCommit(username);
 		return true;

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An admin at a desk records a volunteer's training through the form, first with a
  * mistake the page points out (the typed values kept), then correctly; the volunteer then
- * reads it on a phone. Every page is checked with axe-core.
+ * reads it on a phone; the admin corrects a typo in it and at last withdraws it, and the
+ * volunteer sees the correction, then nothing. Every page is checked with axe-core.
  */
 @IntegrationTest
 class ServiceProfileBrowserIT {
@@ -54,7 +55,7 @@ class ServiceProfileBrowserIT {
 	Volunteers volunteers;
 
 	@Test
-	void anAdminAddsATrainingRecordThroughTheFormAndTheVolunteerReadsIt() {
+	void anAdminAddsCorrectsAndWithdrawsATrainingRecordAndTheVolunteerReadsIt() {
 		VolunteerFixture fixture = new VolunteerFixture(this.units, this.accounts, this.volunteers);
 		UnitId unit = fixture.unit(fixture.root(), "档案浏览");
 		VolunteerId id = fixture.applicant(unit, "周晓明");
@@ -90,6 +91,28 @@ class ServiceProfileBrowserIT {
 		Object overflow = ((JavascriptExecutor) phone.driver())
 			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
 		assertThat(((Number) overflow).longValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+
+		// a typo corrected, then the entry withdrawn: the volunteer sees the one, then
+		// nothing
+		browser.clickAndLoad(By.cssSelector("#training-list a[id$='-edit']"));
+		assertThat(browser.heading()).isEqualTo("更正或撤回培训记录");
+		WebElement name = driver.findElement(By.id("edit-name"));
+		name.clear();
+		name.sendKeys("应急救护培训（初级）");
+		browser.clickAndLoad(By.id("edit-submit"));
+		assertThat(browser.text(By.id("service-notice"))).isEqualTo("记录已更正。");
+		phone.open("/me/record");
+		assertThat(phone.text(By.id("training-list"))).contains("应急救护培训（初级）");
+
+		browser.clickAndLoad(By.cssSelector("#training-list a[id$='-edit']"));
+		browser.clickAndLoad(By.id("withdraw-submit"));
+		assertThat(browser.text(By.id("withdraw-reason-errors"))).contains("请填写此项");
+		driver.findElement(By.id("withdraw-reason")).sendKeys("同一培训重复登记");
+		browser.clickAndLoad(By.id("withdraw-submit"));
+		assertThat(browser.text(By.id("service-notice"))).isEqualTo("记录已撤回。");
+		assertThat(browser.text(By.id("training-list"))).contains("已撤回", "同一培训重复登记");
+		phone.open("/me/record");
+		assertThat(phone.driver().findElements(By.id("training-list"))).isEmpty();
 	}
 
 	private static void setDate(WebDriver driver, String id, LocalDate day) {
