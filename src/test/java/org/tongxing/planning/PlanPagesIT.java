@@ -111,6 +111,10 @@ class PlanPagesIT {
 				.with(user(this.coordinator))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/plans/" + year + "/edit"));
+		// the year is a year, not a number with a thousands separator
+		this.mvc.perform(get("/plans/" + year + "/edit").with(user(this.coordinator)))
+			.andExpect(content().string(containsString(year + " 年度计划：编辑")))
+			.andExpect(content().string(containsString("把 " + year + " 年度计划复制到新的一年")));
 		this.mvc
 			.perform(post("/plans").param("year", String.valueOf(year))
 				.param("title", "重复的计划")

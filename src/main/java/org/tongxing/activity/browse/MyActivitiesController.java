@@ -72,7 +72,20 @@ class MyActivitiesController {
 			return this.endsAt.isAfter(Instant.now());
 		}
 
+		/**
+		 * As {@code SignUps.cancel} allows: a waitlisted place any time before the start.
+		 */
 		public boolean mayCancel() {
+			return isLiveAndToStart()
+					&& (this.signUp.status() == SignUpStatus.WAITLISTED || this.cancelDeadline.isAfter(Instant.now()));
+		}
+
+		/** Past the deadline only the organiser can cancel: the page says so. */
+		public boolean isLateToCancel() {
+			return isLiveAndToStart() && !mayCancel();
+		}
+
+		private boolean isLiveAndToStart() {
 			return this.signUp.status().isLive() && !this.sessionCancelled && this.startsAt.isAfter(Instant.now());
 		}
 

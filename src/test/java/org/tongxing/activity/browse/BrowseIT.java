@@ -326,6 +326,12 @@ class BrowseIT {
 		Document mine = page(me, "/me/activities");
 		List<String> order = mine.select(".browse-signup h3").eachText();
 		assertThat(order.indexOf("明天")).isLessThan(order.indexOf("下周"));
+		// past the deadline the page says whom to ask instead of offering a button that
+		// fails
+		assertThat(mine.select("#signup-" + late.signUp().value() + " .browse-cancel")).isEmpty();
+		assertThat(mine.select("#signup-" + late.signUp().value() + " .browse-late").text()).startsWith("已过取消截止时间");
+		assertThat(mine.select("#signup-" + cancellable.signUp().value() + " .browse-cancel")).hasSize(1);
+		assertThat(mine.select("#signup-" + cancellable.signUp().value() + " .browse-late")).isEmpty();
 
 		MvcResult ok = this.mvc
 			.perform(post("/me/activities/" + cancellable.signUp().value() + "/cancel").with(user(me)).with(csrf()))
