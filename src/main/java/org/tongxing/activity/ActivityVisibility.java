@@ -2,6 +2,7 @@ package org.tongxing.activity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.tongxing.organisation.UnitScope;
 import org.tongxing.organisation.UnitScope.SqlPredicate;
 import org.tongxing.organisation.UnitView;
 import org.tongxing.organisation.Units;
+import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
 
 /**
@@ -57,8 +59,17 @@ public class ActivityVisibility {
 	/** The viewer of a signed-in account. */
 	@Transactional(readOnly = true)
 	public Viewer viewer(SignedInAccount account) {
-		String path = this.volunteers.findByAccount(account.id())
-			.flatMap((volunteer) -> this.units.find(UnitScope.everything(false), volunteer.unitId()))
+		return viewer(account, this.volunteers.findByAccount(account.id()));
+	}
+
+	/**
+	 * The viewer of a signed-in account whose volunteer record the caller has read
+	 * already (saves reading it twice in one request).
+	 * @param volunteer the account's volunteer record, or empty when it has none
+	 */
+	@Transactional(readOnly = true)
+	public Viewer viewer(SignedInAccount account, Optional<VolunteerView> volunteer) {
+		String path = volunteer.flatMap((view) -> this.units.find(UnitScope.everything(false), view.unitId()))
 			.map(UnitView::path)
 			.orElse(null);
 		return new Viewer(account.id(), this.units.scopeOf(account), path);
