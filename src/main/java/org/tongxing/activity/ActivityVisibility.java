@@ -1,6 +1,8 @@
 package org.tongxing.activity;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,14 +116,28 @@ public class ActivityVisibility {
 			visible = alias + ".visibility in ('PUBLIC', 'ASSOCIATION')";
 		}
 		else {
+			// a subtree holds the volunteer's unit when its top unit is on the unit's
+			// path
+			// ("/1/7/12/"): a list of ids, not a look-up of each activity's unit, so the
+			// planner can join the activities by hash instead of one by one
 			visible = "(" + alias + ".visibility in ('PUBLIC', 'ASSOCIATION') or (" + alias
-					+ ".visibility = 'SUBTREE' and :viewerUnitPath like (select vu.path from unit vu where vu.id = "
-					+ alias + ".visibility_unit_id) || '%'))";
-			parameters.put("viewerUnitPath", viewer.volunteerUnitPath());
+					+ ".visibility = 'SUBTREE' and " + alias + ".visibility_unit_id in (:viewerUnitPathIds)))";
+			parameters.put("viewerUnitPathIds", pathIds(viewer.volunteerUnitPath()));
 		}
 		String sql = viewer.scope().seesNothing() ? "(" + published + " and " + visible + ")"
 				: "(" + managed.sql() + " or (" + published + " and " + visible + "))";
 		return new SqlPredicate(sql, parameters);
+	}
+
+	/** The ids of the units on a path, from the top: "/1/7/12/" gives 1, 7, 12. */
+	static List<Long> pathIds(String path) {
+		List<Long> ids = new ArrayList<>();
+		for (String part : path.split("/")) {
+			if (!part.isEmpty()) {
+				ids.add(Long.valueOf(part));
+			}
+		}
+		return ids;
 	}
 
 	private java.util.Optional<String> pathOf(UnitId unit) {

@@ -21,6 +21,7 @@ import org.tongxing.account.AccountId;
 import org.tongxing.account.Accounts;
 import org.tongxing.activity.Activities;
 import org.tongxing.activity.ActivityFixture;
+import org.tongxing.activity.ActivityVisibility;
 import org.tongxing.activity.PositionDetails;
 import org.tongxing.organisation.UnitDetails;
 import org.tongxing.organisation.UnitId;
@@ -121,6 +122,15 @@ public final class ActivityListBenchmark {
 
 		Map<String, Long> perRequest = databaseReads(jdbc, http, port, client.session(), 50);
 
+		ActivityListing listing = node.getBean(ActivityListing.class);
+		ActivityVisibility.Viewer viewer = node.getBean(ActivityVisibility.class).viewer(fixture.principal(account));
+		ActivityListing.Statement first = listing.statement(viewer,
+				new ActivityListing.Query(null, null, null, null, null, false, null, 0));
+		List<String> plan = jdbc.sql("explain (analyze, buffers) " + first.sql())
+			.params(first.parameters())
+			.query(String.class)
+			.list();
+
 		List<Run> runs = new ArrayList<>();
 		for (String[] target : new String[][] { { "GET /activities", "/activities", "" },
 				{ "GET /activities?matching=true", "/activities?matching=true", "" },
@@ -166,6 +176,9 @@ public final class ActivityListBenchmark {
 		report.append("| counter | per request |\n|---|---|\n");
 		perRequest
 			.forEach((name, value) -> report.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+		report.append("\nThe plan of the first page's query (`ActivityListing.statement`, no filter):\n\n```text\n");
+		plan.forEach((line) -> report.append(line).append("\n"));
+		report.append("```\n");
 	}
 
 	private interface Attempt {
