@@ -8,6 +8,9 @@
 # Usage: benchmarks/signup/run.sh
 #   BENCH_ATTEMPTS (default 10000), BENCH_PLACES (default 1000), BENCH_CONCURRENCY (default 64),
 #   BENCH_HEAP (default 2g)
+#   BENCH_LIST_ONLY=1: only the activity list against the liveness endpoint, without the
+#   sign-ups (ActivityListBenchmark, one node, BENCH_LIST_ACTIVITIES published activities,
+#   default 300; BENCH_LIST_REQUESTS per run, default 2000) -> results/activity-list-<UTC>.md
 # Needs: the Maven wrapper (offline is fine once dependencies are cached) and a few minutes
 # (registering and signing in 10,000 volunteers takes most of it).
 set -euo pipefail
@@ -26,6 +29,15 @@ echo "Compiling (main and test classes)"
 ./mvnw -q -B -ntp -DskipTests test-compile
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >/dev/null
 
+if [ "${BENCH_LIST_ONLY:-0}" = "1" ]; then
+	result="benchmarks/results/activity-list-$(date -u +%Y-%m-%dT%H-%M-%SZ).md"
+	echo "Running: the activity list alone, ${BENCH_LIST_ACTIVITIES:-300} activities, $concurrency client threads"
+	java -Xmx"$heap" -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \
+		org.tongxing.activity.browse.ActivityListBenchmark "$result" "$work" "${BENCH_LIST_ACTIVITIES:-300}" \
+		"$concurrency" "${BENCH_LIST_REQUESTS:-2000}"
+	echo "Results: $result"
+	exit 0
+fi
 result="benchmarks/results/signup-$(date -u +%Y-%m-%dT%H-%M-%SZ).md"
 echo "Running: $attempts attempts for $places places, $concurrency client threads"
 java -Xmx"$heap" -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \

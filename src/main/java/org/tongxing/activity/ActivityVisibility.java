@@ -1,7 +1,10 @@
 package org.tongxing.activity;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,7 @@ import org.tongxing.organisation.UnitScope;
 import org.tongxing.organisation.UnitScope.SqlPredicate;
 import org.tongxing.organisation.UnitView;
 import org.tongxing.organisation.Units;
+import org.tongxing.volunteer.VolunteerView;
 import org.tongxing.volunteer.Volunteers;
 
 /**
@@ -57,8 +61,17 @@ public class ActivityVisibility {
 	/** The viewer of a signed-in account. */
 	@Transactional(readOnly = true)
 	public Viewer viewer(SignedInAccount account) {
-		String path = this.volunteers.findByAccount(account.id())
-			.flatMap((volunteer) -> this.units.find(UnitScope.everything(false), volunteer.unitId()))
+		return viewer(account, this.volunteers.findByAccount(account.id()));
+	}
+
+	/**
+	 * The viewer of a signed-in account whose volunteer record the caller has read
+	 * already (saves reading it twice in one request).
+	 * @param volunteer the account's volunteer record, or empty when it has none
+	 */
+	@Transactional(readOnly = true)
+	public Viewer viewer(SignedInAccount account, Optional<VolunteerView> volunteer) {
+		String path = volunteer.flatMap((view) -> this.units.find(UnitScope.everything(false), view.unitId()))
 			.map(UnitView::path)
 			.orElse(null);
 		return new Viewer(account.id(), this.units.scopeOf(account), path);
@@ -103,14 +116,28 @@ public class ActivityVisibility {
 			visible = alias + ".visibility in ('PUBLIC', 'ASSOCIATION')";
 		}
 		else {
+			// a subtree holds the volunteer's unit when its top unit is on the unit's
+			// path
+			// ("/1/7/12/"): a list of ids, not a look-up of each activity's unit, so the
+			// planner can join the activities by hash instead of one by one
 			visible = "(" + alias + ".visibility in ('PUBLIC', 'ASSOCIATION') or (" + alias
-					+ ".visibility = 'SUBTREE' and :viewerUnitPath like (select vu.path from unit vu where vu.id = "
-					+ alias + ".visibility_unit_id) || '%'))";
-			parameters.put("viewerUnitPath", viewer.volunteerUnitPath());
+					+ ".visibility = 'SUBTREE' and " + alias + ".visibility_unit_id in (:viewerUnitPathIds)))";
+			parameters.put("viewerUnitPathIds", pathIds(viewer.volunteerUnitPath()));
 		}
 		String sql = viewer.scope().seesNothing() ? "(" + published + " and " + visible + ")"
 				: "(" + managed.sql() + " or (" + published + " and " + visible + "))";
 		return new SqlPredicate(sql, parameters);
+	}
+
+	/** The ids of the units on a path, from the top: "/1/7/12/" gives 1, 7, 12. */
+	static List<Long> pathIds(String path) {
+		List<Long> ids = new ArrayList<>();
+		for (String part : path.split("/")) {
+			if (!part.isEmpty()) {
+				ids.add(Long.valueOf(part));
+			}
+		}
+		return ids;
 	}
 
 	private java.util.Optional<String> pathOf(UnitId unit) {

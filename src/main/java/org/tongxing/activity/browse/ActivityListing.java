@@ -24,7 +24,7 @@ import org.tongxing.organisation.UnitScope.SqlPredicate;
  * The volunteers' list of activities: published activities the viewer sees (by
  * {@link ActivityVisibility#predicate}) with sessions to come, soonest first, each with
  * its next session and the places left; in one query per page, whatever the number of
- * cards.
+ * cards or of activities to come.
  */
 @Service
 public class ActivityListing {
@@ -90,6 +90,31 @@ public class ActivityListing {
 
 	@Transactional(readOnly = true)
 	public Page list(ActivityVisibility.Viewer viewer, Query query) {
+		Statement statement = statement(viewer, query);
+		long[] total = { 0 };
+		List<Card> cards = this.jdbc.sql(statement.sql()).params(statement.parameters()).query((rs, n) -> {
+			total[0] = rs.getLong("total");
+			return card(rs);
+		}).list();
+		if (cards.isEmpty() && query.page() > 0) {
+			// past the end: say how many there are all the same
+			total[0] = count(viewer, query);
+		}
+		return new Page(cards, total[0], Math.max(0, query.page()));
+	}
+
+	/** A statement with its named parameters. */
+	record Statement(String sql, Map<String, Object> parameters) {
+	}
+
+	/**
+	 * The one statement that returns a page of cards with the total. It orders the
+	 * activities by their first matching session and cuts the page before anything is
+	 * counted: the sessions, positions and places left are summed for the page's
+	 * activities only (by the session index on the activity), never for every session to
+	 * come.
+	 */
+	Statement statement(ActivityVisibility.Viewer viewer, Query query) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String positionMatch = "";
 		if (query.matching() != null) {
@@ -129,38 +154,35 @@ public class ActivityListing {
 		}
 		parameters.put("limit", PAGE_SIZE);
 		parameters.put("offset", (long) Math.max(0, query.page()) * PAGE_SIZE);
+		String where = String.join(" and ", conditions);
 		String sql = """
-				with m as (
-				  select s.id, s.activity_id, s.title, s.starts_at, s.ends_at, s.time_zone,
-				         %s as online, %s as address,
-				         (select count(*) from session_position p where p.session_id = s.id%s) as positions,
-				         (select coalesce(sum(greatest(p.capacity - p.taken, 0)), 0) from session_position p
-				           where p.session_id = s.id%s) as places_left,
-				         row_number() over (partition by s.activity_id order by s.starts_at, s.id) as rn
+				with firsts as (
+				  select distinct on (s.activity_id) s.id, s.activity_id, s.starts_at
 				  from activity_session s join activity a on a.id = s.activity_id
-				  where %s
-				), t as (
-				  select activity_id, count(*) as sessions, sum(positions) as positions, sum(places_left) as places_left
-				  from m group by activity_id
+				  where %1$s
+				  order by s.activity_id, s.starts_at, s.id
+				), page as (
+				  select f.id, f.activity_id, f.starts_at, count(*) over () as total
+				  from firsts f
+				  order by f.starts_at, f.activity_id
+				  limit :limit offset :offset
 				)
-				select m.id as session_id, m.title as session_title, m.starts_at, m.ends_at, m.time_zone, m.online,
-				       m.address, a.id as activity_id, a.title, a.unit_id, a.campaign_id, a.cover_file_id,
-				       t.sessions, t.positions, t.places_left, count(*) over () as total
-				from m join activity a on a.id = m.activity_id join t on t.activity_id = m.activity_id
-				where m.rn = 1
-				order by m.starts_at, m.activity_id
-				limit :limit offset :offset
-				""".formatted(ONLINE, ADDRESS, positionMatch, positionMatch, String.join(" and ", conditions));
-		long[] total = { 0 };
-		List<Card> cards = this.jdbc.sql(sql).params(parameters).query((rs, n) -> {
-			total[0] = rs.getLong("total");
-			return card(rs);
-		}).list();
-		if (cards.isEmpty() && query.page() > 0) {
-			// past the end: say how many there are all the same
-			total[0] = count(viewer, query);
-		}
-		return new Page(cards, total[0], Math.max(0, query.page()));
+				select pg.total, s.id as session_id, s.title as session_title, s.starts_at, s.ends_at, s.time_zone,
+				       %2$s as online, %3$s as address, a.id as activity_id, a.title, a.unit_id, a.campaign_id,
+				       a.cover_file_id, t.sessions, t.positions, t.places_left
+				from page pg
+				join activity_session s on s.id = pg.id
+				join activity a on a.id = pg.activity_id
+				cross join lateral (
+				  select count(distinct s.id) as sessions, count(p.id) as positions,
+				         coalesce(sum(greatest(p.capacity - p.taken, 0)), 0) as places_left
+				  from activity_session s join activity a on a.id = s.activity_id
+				  left join session_position p on p.session_id = s.id%4$s
+				  where s.activity_id = pg.activity_id and %1$s
+				) t
+				order by pg.starts_at, pg.activity_id
+				""".formatted(where, ONLINE, ADDRESS, positionMatch);
+		return new Statement(sql, parameters);
 	}
 
 	/** The organising units and campaigns of the activities listed without a filter. */

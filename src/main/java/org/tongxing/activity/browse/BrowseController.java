@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +40,6 @@ import org.tongxing.activity.Refusal;
 import org.tongxing.activity.SignUpOutcome;
 import org.tongxing.activity.SignUpStatus;
 import org.tongxing.activity.SignUps;
-import org.tongxing.organisation.UnitScope;
-import org.tongxing.organisation.UnitView;
-import org.tongxing.organisation.Units;
 import org.tongxing.planning.CampaignView;
 import org.tongxing.planning.Plans;
 import org.tongxing.shared.web.Htmx;
@@ -68,11 +66,11 @@ class BrowseController {
 
 	private final Volunteers volunteers;
 
-	private final Units units;
-
 	private final Plans plans;
 
 	private final CatalogueNames catalogueNames;
+
+	private final UnitNames unitNames;
 
 	private final BrowseTexts texts;
 
@@ -81,16 +79,16 @@ class BrowseController {
 	private final ZoneId zone;
 
 	BrowseController(ActivityListing listing, ActivityPage pages, ActivityVisibility visibility, SignUps signUps,
-			Volunteers volunteers, Units units, Plans plans, CatalogueNames catalogueNames, BrowseTexts texts,
+			Volunteers volunteers, Plans plans, CatalogueNames catalogueNames, UnitNames unitNames, BrowseTexts texts,
 			JdbcClient jdbc, @Value("${tongxing.account.time-zone:Asia/Shanghai}") ZoneId zone) {
 		this.listing = listing;
 		this.pages = pages;
 		this.visibility = visibility;
 		this.signUps = signUps;
 		this.volunteers = volunteers;
-		this.units = units;
 		this.plans = plans;
 		this.catalogueNames = catalogueNames;
+		this.unitNames = unitNames;
 		this.texts = texts;
 		this.jdbc = jdbc;
 		this.zone = zone;
@@ -110,20 +108,25 @@ class BrowseController {
 		Long campaign = errors.hasFieldErrors("campaign") ? null : form.getCampaign();
 		Long unit = errors.hasFieldErrors("unit") ? null : form.getUnit();
 		String place = errors.hasFieldErrors("place") ? null : form.getPlace();
-		VolunteerView volunteer = this.volunteers.findByAccount(me.id()).orElse(null);
+		Optional<VolunteerView> record = this.volunteers.findByAccount(me.id());
+		VolunteerView volunteer = record.orElse(null);
 		ActivityListing.Holdings holdings = null;
 		if (form.isMatching() && volunteer != null) {
 			holdings = new ActivityListing.Holdings(volunteer.skills().keySet(), volunteer.languages().keySet(),
 					this.volunteers.qualificationsHeld(volunteer.id(), LocalDate.now(this.zone)));
 		}
-		ActivityVisibility.Viewer viewer = this.visibility.viewer(me);
+		ActivityVisibility.Viewer viewer = this.visibility.viewer(me, record);
 		ActivityListing.Page found = this.listing.list(viewer,
 				new ActivityListing.Query(from, to, campaign, unit, place, form.isOnline(), holdings, page));
 
-		Map<Long, String> unitNames = new HashMap<>();
-		for (UnitView view : this.units.list(UnitScope.everything(false))) {
-			unitNames.put(view.id().value(), view.displayName(locale));
+		// the filter's choices: only on the full page, not when htmx loads more cards
+		ActivityListing.Facets facets = Htmx.isHtmx(request) ? null : this.listing.facets(viewer);
+		Set<Long> shownUnits = new HashSet<>();
+		found.cards().forEach((card) -> shownUnits.add(card.unitId()));
+		if (facets != null) {
+			shownUnits.addAll(facets.units());
 		}
+		Map<Long, String> unitNames = this.unitNames.names(locale, shownUnits);
 		Map<Long, String> campaignLabels = new LinkedHashMap<>();
 		this.plans.allCampaigns()
 			.stream()
@@ -141,8 +144,7 @@ class BrowseController {
 					.replaceQueryParam("page", found.page() + 1)
 					.build()
 					.toUriString());
-		if (!Htmx.isHtmx(request)) {
-			ActivityListing.Facets facets = this.listing.facets(viewer);
+		if (facets != null) {
 			Set<Long> unitIds = new HashSet<>(facets.units());
 			if (unit != null) {
 				unitIds.add(unit);
