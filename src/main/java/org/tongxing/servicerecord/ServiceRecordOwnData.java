@@ -18,6 +18,14 @@ import org.tongxing.volunteer.VolunteerId;
  * attendances (with the check-in point, where one was kept), training, awards,
  * evaluations, resolved complaints (open ones are still being looked into) and
  * certificates.
+ *
+ * <p>
+ * Withdrawn training, awards, evaluations and complaints are exported too, each with
+ * {@code withdrawnAt} and {@code withdrawReason}: the volunteer's page no longer shows
+ * them, but the platform still holds them, and the right of access (PIPL art. 45) covers
+ * all the data held about the person. A withdrawn complaint is exported even when it was
+ * never resolved, since nobody looks into it any more. Entries still in force have both
+ * columns empty.
  */
 @Component
 class ServiceRecordOwnData implements OwnDataSource {
@@ -42,17 +50,19 @@ class ServiceRecordOwnData implements OwnDataSource {
 				from attendance t join activity_session s on s.id = t.session_id join activity a on a.id = s.activity_id
 				where t.volunteer_id = ? order by t.checked_in_at""", volunteer));
 		sections.put("training", rows("""
-				select name, content, hours, organiser, held_on from training_record
+				select name, content, hours, organiser, held_on, withdrawn_at, withdraw_reason from training_record
 				where volunteer_id = ? order by held_on, id""", volunteer));
 		sections.put("awards", rows("""
-				select name, awarded_on, awarding_body, government from award
+				select name, awarded_on, awarding_body, government, withdrawn_at, withdraw_reason from award
 				where volunteer_id = ? order by awarded_on, id""", volunteer));
 		sections.put("evaluations", rows("""
-				select rating, evaluated_on, evaluator, comment from evaluation
+				select rating, evaluated_on, evaluator, comment, withdrawn_at, withdraw_reason from evaluation
 				where volunteer_id = ? order by evaluated_on, id""", volunteer));
-		sections.put("complaints", rows("""
-				select received_on, content, status, resolution, resolved_at from complaint
-				where volunteer_id = ? and status <> 'OPEN' order by received_on, id""", volunteer));
+		sections.put("complaints",
+				rows("""
+						select received_on, content, status, resolution, resolved_at, withdrawn_at, withdraw_reason from complaint
+						where volunteer_id = ? and (status <> 'OPEN' or withdrawn_at is not null) order by received_on, id""",
+						volunteer));
 		sections.put("certificates", rows("""
 				select number, period_from, period_to, hours, issuer_name, issued_at, revoked_at, revoke_reason
 				from certificate where volunteer_id = ? order by issued_at, id""", volunteer));

@@ -62,6 +62,7 @@ import org.tongxing.volunteer.Volunteers;
  * The PDF and the figures are stored as issued, so a certificate reads the same whenever
  * it is downloaded or verified. Admins of the volunteer's unit (and coordinators) revoke
  * a certificate with a reason; it is never deleted. Issues and revocations are audited.
+ * When the volunteer is anonymised the PDF and the name go ({@link CertificateErasure}).
  */
 @Service
 public class Certificates {
@@ -72,7 +73,7 @@ public class Certificates {
 
 	private static final String COLUMNS = """
 			select id, number, verify_code, volunteer_id, period_from, period_to, hours, name_masked, issuer_unit_id,
-			  issuer_name, person_in_charge, issued_at, issued_by, revoked_at, revoked_by, revoke_reason
+			  issuer_name, person_in_charge, issued_at, issued_by, revoked_at, revoked_by, revoke_reason, erased_at
 			from certificate""";
 
 	/** How many certificates the admin list reads at a time while filtering. */
@@ -329,13 +330,15 @@ public class Certificates {
 	/**
 	 * The PDF of one of the account's volunteer's own certificates, as issued (revoked
 	 * ones too: the volunteer keeps what they were given).
-	 * @throws CertificateNotFoundException when it is not theirs
+	 * @throws CertificateNotFoundException when it is not theirs, or erased (never an
+	 * empty PDF)
 	 */
 	@Transactional(readOnly = true)
 	public Download pdf(AccountId account, long id) {
 		VolunteerView volunteer = this.volunteers.findByAccount(account)
 			.orElseThrow(() -> new CertificateNotFoundException(id));
-		return this.jdbc.sql("select number, pdf from certificate where id = ? and volunteer_id = ?")
+		return this.jdbc
+			.sql("select number, pdf from certificate where id = ? and volunteer_id = ? and erased_at is null")
 			.params(id, volunteer.id().value())
 			.query((rs, row) -> new Download(rs.getString("number") + ".pdf", rs.getBytes("pdf")))
 			.optional()
@@ -457,7 +460,7 @@ public class Certificates {
 				rs.getObject("period_to", LocalDate.class), rs.getBigDecimal("hours"), rs.getString("name_masked"),
 				new UnitId(rs.getLong("issuer_unit_id")), rs.getString("issuer_name"), rs.getString("person_in_charge"),
 				instant(rs, "issued_at"), (Long) rs.getObject("issued_by", Long.class), instant(rs, "revoked_at"),
-				(Long) rs.getObject("revoked_by", Long.class), rs.getString("revoke_reason"));
+				(Long) rs.getObject("revoked_by", Long.class), rs.getString("revoke_reason"), instant(rs, "erased_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

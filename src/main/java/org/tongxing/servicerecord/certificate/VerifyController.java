@@ -19,9 +19,11 @@ import org.springframework.web.servlet.view.RedirectView;
  * The public verification of a certificate: {@code /verify/{code}} (the QR code's link)
  * says whether it is valid or revoked (with the date and the reason) and shows what it
  * states — the masked name, the hours, the period, the issuer, the number and the issue
- * date; never the ID number, the phone or the full name. An unknown code answers 404 with
- * a form to type it again; {@code /verify} is that form. Look-ups are limited per remote
- * address ({@link VerifyThrottle}); over the limit the page answers 429.
+ * date; never the ID number, the phone or the full name. A certificate of an anonymised
+ * volunteer shows a placeholder for the name and says that the holder's personal data
+ * were erased ({@link CertificateErasure}). An unknown code answers 404 with a form to
+ * type it again; {@code /verify} is that form. Look-ups are limited per remote address
+ * ({@link VerifyThrottle}); over the limit the page answers 429.
  */
 @Controller
 class VerifyController {

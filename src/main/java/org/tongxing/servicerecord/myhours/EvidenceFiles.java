@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -111,15 +112,28 @@ class EvidenceFiles {
 		return id;
 	}
 
-	/** The volunteer's own file, or empty when there is none of that id for them. */
+	/**
+	 * The volunteer's own file, or empty when there is none of that id for them or it was
+	 * erased (anonymisation: its name and bytes are gone, never served as an empty file).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Evidence> find(VolunteerId volunteer, long id) {
-		return this.jdbc
-			.sql("select id, file_name, content_type, content from service_file where id = ? and volunteer_id = ?")
+		return this.jdbc.sql("""
+				select id, file_name, content_type, content from service_file
+				where id = ? and volunteer_id = ? and erased_at is null""")
 			.params(id, volunteer.value())
 			.query((rs, n) -> new Evidence(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
 					rs.getBytes("content")))
 			.optional();
+	}
+
+	/** The ids of the volunteer's erased files, to say so where their link would be. */
+	@Transactional(readOnly = true)
+	public Set<Long> erased(VolunteerId volunteer) {
+		return Set.copyOf(this.jdbc.sql("select id from service_file where volunteer_id = ? and erased_at is not null")
+			.param(volunteer.value())
+			.query(Long.class)
+			.list());
 	}
 
 }

@@ -133,6 +133,7 @@ class MyHoursController {
 		model.addAttribute("year", year);
 		model.addAttribute("yearTotal", (year != null) ? yearTotal(volunteer, year) : null);
 		model.addAttribute("hasEntries", !entries.isEmpty());
+		model.addAttribute("erasedFiles", this.files.erased(volunteer.id()));
 		return Htmx.pageOrFragment(request, HOURS_VIEW, "history");
 	}
 

@@ -91,8 +91,11 @@ class RecordsQueue {
 
 	}
 
-	/** A self-declaration's evidence file. */
-	record Evidence(long id, String fileName, String contentType, int size) {
+	/**
+	 * A self-declaration's evidence file; {@code erased} once the volunteer was
+	 * anonymised (its name and bytes are gone, it is not served).
+	 */
+	record Evidence(long id, String fileName, String contentType, int size, boolean erased) {
 	}
 
 	/** An evidence file's bytes. */
@@ -180,7 +183,8 @@ class RecordsQueue {
 
 	/**
 	 * A self-declaration's evidence, for an admin who may decide an entry it belongs to.
-	 * @throws ServiceRecordNotFoundException when no entry has it
+	 * @throws ServiceRecordNotFoundException when no entry has it, or it was erased (the
+	 * volunteer was anonymised: never an empty file)
 	 * @throws AccessDeniedException when the scope may decide none of them
 	 */
 	@Transactional(readOnly = true)
@@ -195,20 +199,23 @@ class RecordsQueue {
 		if (entries.stream().noneMatch((entry) -> this.records.mayDecide(scope, this.records.get(entry)))) {
 			throw new AccessDeniedException("Not an admin who decides this record");
 		}
-		return this.jdbc.sql("select id, file_name, content_type, size_bytes, content from service_file where id = ?")
+		return this.jdbc.sql("""
+				select id, file_name, content_type, size_bytes, content from service_file
+				where id = ? and erased_at is null""")
 			.param(fileId)
 			.query((rs,
 					n) -> new EvidenceFile(new Evidence(rs.getLong("id"), rs.getString("file_name"),
-							rs.getString("content_type"), rs.getInt("size_bytes")), rs.getBytes("content")))
+							rs.getString("content_type"), rs.getInt("size_bytes"), false), rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> new ServiceRecordNotFoundException("file", fileId));
 	}
 
 	private Optional<Evidence> evidence(long fileId) {
-		return this.jdbc.sql("select id, file_name, content_type, size_bytes from service_file where id = ?")
+		return this.jdbc.sql(
+				"select id, file_name, content_type, size_bytes, erased_at is not null as erased from service_file where id = ?")
 			.param(fileId)
 			.query((rs, n) -> new Evidence(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
-					rs.getInt("size_bytes")))
+					rs.getInt("size_bytes"), rs.getBoolean("erased")))
 			.optional();
 	}
 
