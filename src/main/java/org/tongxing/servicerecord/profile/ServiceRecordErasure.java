@@ -25,8 +25,9 @@ import org.tongxing.volunteer.VolunteerId;
  * hours, dates, activity names, service content and place as recorded, and the reasons
  * and notes of declarations and corrections; attendances' times; training (what the
  * training was, not what was said of the person), awards' names and bodies, evaluations'
- * ratings and evaluators, complaints' dates and outcomes; certificates as issued. None of
- * it names the person any more once the volunteer record is anonymised.
+ * ratings and evaluators, complaints' dates and outcomes. None of it names the person any
+ * more once the volunteer record is anonymised. Certificates are erased by the
+ * certificate part's own eraser (their PDF and name go, their figures stay).
  */
 @Component
 class ServiceRecordErasure implements OwnDataEraser {
