@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -122,14 +123,20 @@ class PlanningBrowserIT {
 
 		driver.findElement(By.id(up)).sendKeys(Keys.ENTER);
 
-		coordinator.waiting().until((d) -> "一路同行".equals(d.findElement(firstTheme).getText().trim()));
+		// htmx replaces the elements while they are read
+		coordinator.waiting()
+			.ignoring(StaleElementReferenceException.class)
+			.until((d) -> "一路同行".equals(d.findElement(firstTheme).getText().trim()));
 		// htmx swapped the levels in place: the page is the same one
 		assertThat(html.isDisplayed()).isTrue();
 		// first now, so "up" is disabled and the keyboard is on "down" of the same theme
-		assertThat(driver.findElement(By.id(up)).isEnabled()).isFalse();
+		coordinator.waiting()
+			.ignoring(StaleElementReferenceException.class)
+			.until((d) -> !d.findElement(By.id(up)).isEnabled());
 		coordinator.waiting()
 			.until((d) -> down.equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
 		coordinator.waiting()
+			.ignoring(StaleElementReferenceException.class)
 			.until((d) -> "“一路同行”已上移一位。".equals(d.findElement(By.id("plan-moved-live")).getAttribute("textContent")));
 		coordinator.checkAccessibility();
 
