@@ -119,6 +119,11 @@ class PlanningBrowserIT {
 		assertThat(driver.findElement(By.id(up)).getAttribute("aria-label")).isEqualTo("上移“一路同行”");
 		assertThat(driver.findElement(By.id(down)).isEnabled()).isFalse();
 		assertThat(coordinator.text(firstTheme)).isEqualTo("友爱互助");
+		// the campaign tables fit their wrappers (a hidden caption once added a
+		// scrollbar)
+		Object overflowing = ((JavascriptExecutor) driver).executeScript(
+				"return Array.from(document.querySelectorAll('.table-responsive')).filter(t => t.scrollHeight > t.clientHeight).length;");
+		assertThat(((Number) overflowing).intValue()).isZero();
 		WebElement html = driver.findElement(By.tagName("html"));
 
 		driver.findElement(By.id(up)).sendKeys(Keys.ENTER);
